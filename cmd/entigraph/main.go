@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Exit codes, documented in doc.go and the README.
+const (
+	exitOK          = 0
+	exitInputFailed = 1 // some inputs failed; the output was still written
+	exitUsage       = 2 // bad command line
+	exitFatal       = 3 // nothing usable was written
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(report(err, os.Stderr))
+}
+
+// run is the whole program: main only wires it to the process.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, mainUsage)
+		return usageErrorf("no command given")
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "extract":
+		return runExtract(ctx, rest, stdin, stdout, stderr)
+	case "build":
+		return runBuild(ctx, rest, stdin, stdout, stderr)
+	case "train":
+		return runTrain(rest, stdout, stderr)
+	case "eval":
+		return runEval(rest, stdout, stderr)
+	case "help", "-h", "--help":
+		if len(rest) > 0 {
+			return runContext(ctx, []string{rest[0], "--help"}, stdin, stdout, stderr)
+		}
+		fmt.Fprint(stdout, mainUsage)
+		return nil
+	}
+	fmt.Fprint(stderr, mainUsage)
+	return usageErrorf("unknown command %q", cmd)
+}
+
+// usageError is a bad command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErrorf(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// inputsFailed reports that some inputs could not be processed; each was
+// already reported on stderr as it happened.
+type inputsFailed struct{ failed, total int }
+
+func (e *inputsFailed) Error() string {
+	return fmt.Sprintf("%d of %d inputs failed", e.failed, e.total)
+}
+
+// errHelp is returned after printing --help: exit status 0.
+var errHelp = errors.New("help requested")
+
+// report prints err and returns the exit status for it.
+func report(err error, stderr io.Writer) int {
+	var usage *usageError
+	var failed *inputsFailed
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return exitOK
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "entigraph: %v\n", err)
+		return exitUsage
+	case errors.As(err, &failed):
+		fmt.Fprintf(stderr, "entigraph: %v\n", err)
+		return exitInputFailed
+	}
+	fmt.Fprintf(stderr, "entigraph: %v\n", err)
+	return exitFatal
+}

@@ -1,0 +1,171 @@
+package nlp
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/english"
+)
+
+// span is a half-open byte range of the document text.
+type span struct{ start, end int }
+
+// newsAbbreviations are titles and abbreviations that end in a period but
+// rarely end a sentence in news copy; punkt's English model misses some.
+var newsAbbreviations = []string{
+	"mt", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "gov", "sen", "rep",
+	"rev", "hon", "pres", "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "no",
+	"corp", "inc", "ltd", "co", "bros", "dept", "univ", "assn",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+
+var (
+	punktOnce sync.Once
+	punkt     *sentences.DefaultSentenceTokenizer
+	punktErr  error
+)
+
+// sentenceSplitter returns the process-wide punkt segmenter, built once:
+// prose rebuilds it on every document, which dominates its run time.
+func sentenceSplitter() (*sentences.DefaultSentenceTokenizer, error) {
+	punktOnce.Do(func() {
+		punkt, punktErr = english.NewSentenceTokenizer(nil)
+		if punktErr == nil {
+			for _, a := range newsAbbreviations {
+				punkt.AbbrevTypes.Add(a)
+			}
+		}
+	})
+	return punkt, punktErr
+}
+
+// paragraphs splits text into blocks separated by blank lines. A text with
+// no blank line at all (one paragraph per line, as many scraped articles
+// are) is split at every line break instead.
+func paragraphs(text string) []span {
+	lines := lineSpans(text)
+	blankSeparated := false
+	for i := 1; i+1 < len(lines); i++ {
+		if isBlank(text[lines[i].start:lines[i].end]) {
+			blankSeparated = true
+			break
+		}
+	}
+	var out []span
+	cur := span{-1, -1}
+	flush := func() {
+		if cur.start >= 0 {
+			out = append(out, cur)
+			cur = span{-1, -1}
+		}
+	}
+	for _, l := range lines {
+		if isBlank(text[l.start:l.end]) {
+			flush()
+			continue
+		}
+		if !blankSeparated || startsBlock(text[l.start:l.end]) {
+			flush()
+		}
+		if cur.start < 0 {
+			cur.start = l.start
+		}
+		cur.end = l.end
+	}
+	flush()
+	for i := range out {
+		out[i] = trimSpan(text, out[i])
+	}
+	return out
+}
+
+// lineSpans returns each line of text without its line terminator.
+func lineSpans(text string) []span {
+	var out []span
+	start := 0
+	for start <= len(text) {
+		i := strings.IndexByte(text[start:], '\n')
+		if i < 0 {
+			if start < len(text) {
+				out = append(out, span{start, len(text)})
+			}
+			break
+		}
+		end := start + i
+		if end > start && text[end-1] == '\r' {
+			end--
+		}
+		out = append(out, span{start, end})
+		start += i + 1
+	}
+	return out
+}
+
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// startsBlock reports whether a line opens a new block even without a blank
+// line before it: a Markdown heading or list item.
+func startsBlock(line string) bool {
+	s := strings.TrimLeft(line, " \t")
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '#', '>':
+		return true
+	case '-', '*', '+':
+		return len(s) > 1 && s[1] == ' '
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+// trimSpan shrinks sp to exclude leading and trailing white space.
+func trimSpan(text string, sp span) span {
+	for sp.start < sp.end {
+		r, n := utf8.DecodeRuneInString(text[sp.start:sp.end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.start += n
+	}
+	for sp.end > sp.start {
+		r, n := utf8.DecodeLastRuneInString(text[sp.start:sp.end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.end -= n
+	}
+	return sp
+}
+
+// splitSentences segments one paragraph, returning sentence spans relative
+// to the document.
+func splitSentences(seg *sentences.DefaultSentenceTokenizer, text string, para span) []span {
+	p := text[para.start:para.end]
+	var out []span
+	last := 0
+	for _, pos := range seg.SentencePositions(p) {
+		if pos <= last || pos > len(p) {
+			continue
+		}
+		sp := trimSpan(text, span{para.start + last, para.start + pos})
+		if sp.end > sp.start {
+			out = append(out, sp)
+		}
+		last = pos
+	}
+	if last < len(p) {
+		sp := trimSpan(text, span{para.start + last, para.end})
+		if sp.end > sp.start {
+			out = append(out, sp)
+		}
+	}
+	return out
+}

@@ -1,0 +1,78 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// tokenizeSentence splits text[sp.start:sp.end] into tokens with prose's
+// tokenizer and recovers each token's byte offsets, which prose drops.
+func tokenizeSentence(text string, sp span, sentence int, dst []Token) []Token {
+	s := text[sp.start:sp.end]
+	doc, err := prose.NewDocument(s,
+		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+	if err != nil {
+		return dst
+	}
+	cursor := 0
+	for _, t := range doc.Tokens() {
+		start, end, ok := alignToken(s, cursor, t.Text)
+		if !ok {
+			continue // a token we cannot place is dropped rather than mislocated
+		}
+		dst = append(dst, Token{
+			Text:     text[sp.start+start : sp.start+end],
+			Start:    sp.start + start,
+			End:      sp.start + end,
+			Sentence: sentence,
+		})
+		cursor = end
+	}
+	return dst
+}
+
+// alignToken finds tok in s at or after from, skipping white space. prose
+// rewrites curly quotes (and &rsquo;) to straight ones before splitting, so
+// those count as equal.
+func alignToken(s string, from int, tok string) (start, end int, ok bool) {
+	for from < len(s) {
+		r, n := utf8.DecodeRuneInString(s[from:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		from += n
+	}
+	if end, ok := matchAt(s, from, tok); ok {
+		return from, end, true
+	}
+	// Resynchronise: prose may have dropped something we did not expect.
+	if i := strings.Index(s[from:], tok); i >= 0 {
+		return from + i, from + i + len(tok), true
+	}
+	return 0, 0, false
+}
+
+// matchAt reports whether tok matches s at position i under prose's quote
+// normalisation, and where the match ends.
+func matchAt(s string, i int, tok string) (int, bool) {
+	for _, want := range tok {
+		if i >= len(s) {
+			return 0, false
+		}
+		got, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case got == want:
+		case want == '"' && (got == '\u201c' || got == '\u201d'):
+		case want == '\'' && (got == '\u2018' || got == '\u2019'):
+		case want == '\'' && strings.HasPrefix(s[i:], "&rsquo;"):
+			n = len("&rsquo;")
+		default:
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
