@@ -60,28 +60,38 @@ var (
 // textExtensions are the file types picked up when walking a directory.
 var textExtensions = []string{".txt", ".md"}
 
+// Input is one entry of the expanded argument list: a path to read, or
+// the error that stopped a path from being walked.
+type Input struct {
+	Path string
+	Err  error
+}
+
 // Expand turns path arguments into the list of inputs to read, in order:
 // a file stands for itself, a directory for the .txt and .md files below it
 // in lexical order (hidden files and directories skipped), "-" for standard
-// input. A path that cannot be walked gives an error and the others go on.
-func Expand(args []string) (paths []string, errs []error) {
+// input. A path that cannot be walked becomes an Input with Err set, in its
+// place, and the others go on.
+func Expand(args []string) []Input {
+	var out []Input
+	fail := func(p string, err error) { out = append(out, Input{Path: p, Err: &Error{Path: p, Err: describe(err)}}) }
 	for _, arg := range args {
 		if arg == StdinPath {
-			paths = append(paths, arg)
+			out = append(out, Input{Path: arg})
 			continue
 		}
 		info, err := os.Stat(arg)
 		if err != nil {
-			errs = append(errs, &Error{Path: arg, Err: describe(err)})
+			fail(arg, err)
 			continue
 		}
 		if !info.IsDir() {
-			paths = append(paths, arg)
+			out = append(out, Input{Path: arg})
 			continue
 		}
 		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, &Error{Path: p, Err: describe(err)})
+				fail(p, err)
 				if d != nil && d.IsDir() && p != arg {
 					return fs.SkipDir
 				}
@@ -95,15 +105,15 @@ func Expand(args []string) (paths []string, errs []error) {
 				return nil
 			}
 			if d.Type().IsRegular() && slices.Contains(textExtensions, strings.ToLower(filepath.Ext(name))) {
-				paths = append(paths, p)
+				out = append(out, Input{Path: p})
 			}
 			return nil
 		})
 		if err != nil {
-			errs = append(errs, &Error{Path: arg, Err: describe(err)})
+			fail(arg, err)
 		}
 	}
-	return paths, errs
+	return out
 }
 
 // Open reads the input at path ("-" is stdin).

@@ -9,6 +9,10 @@ import (
 // ErrInvalidUTF8 is returned for text that is not valid UTF-8.
 var ErrInvalidUTF8 = errors.New("text is not valid UTF-8")
 
+// MaxSentenceTokens is the longest sentence Segment produces; longer runs
+// of text without a sentence break are split.
+const MaxSentenceTokens = 250
+
 // Pipeline segments, tokenizes and recognizes documents. The zero value
 // uses the default recognizer. A Pipeline is safe for concurrent use.
 type Pipeline struct {
@@ -52,14 +56,23 @@ func Segment(text string) (*Document, error) {
 		for _, sp := range splitSentences(seg, text, para) {
 			first := len(doc.Tokens)
 			doc.Tokens = tokenizeSentence(text, sp, len(doc.Sentences), doc.Tokens)
-			if len(doc.Tokens) == first {
-				continue
+			// Text without sentence punctuation (lists, tables, a
+			// megabyte on one line) is cut into pieces of at most
+			// MaxSentenceTokens, which bounds the cost of every
+			// per-sentence step downstream.
+			for first < len(doc.Tokens) {
+				end := min(first+MaxSentenceTokens, len(doc.Tokens))
+				idx := len(doc.Sentences)
+				for i := first; i < end; i++ {
+					doc.Tokens[i].Sentence = idx
+				}
+				doc.Sentences = append(doc.Sentences, Sentence{
+					Start: doc.Tokens[first].Start, End: doc.Tokens[end-1].End,
+					FirstToken: first, EndToken: end,
+					Paragraph: pi,
+				})
+				first = end
 			}
-			doc.Sentences = append(doc.Sentences, Sentence{
-				Start: sp.start, End: sp.end,
-				FirstToken: first, EndToken: len(doc.Tokens),
-				Paragraph: pi,
-			})
 		}
 	}
 	return doc, nil

@@ -130,20 +130,24 @@ func startsBlock(line string) bool {
 func trimSpan(text string, sp span) span {
 	for sp.start < sp.end {
 		r, n := utf8.DecodeRuneInString(text[sp.start:sp.end])
-		if !unicode.IsSpace(r) {
+		if !isSpaceOrBOM(r) {
 			break
 		}
 		sp.start += n
 	}
 	for sp.end > sp.start {
 		r, n := utf8.DecodeLastRuneInString(text[sp.start:sp.end])
-		if !unicode.IsSpace(r) {
+		if !isSpaceOrBOM(r) {
 			break
 		}
 		sp.end -= n
 	}
 	return sp
 }
+
+// isSpaceOrBOM treats a byte order mark like white space, so a file that
+// starts with one does not glue it to its first word.
+func isSpaceOrBOM(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' }
 
 // splitSentences segments one paragraph, returning sentence spans relative
 // to the document.

@@ -92,11 +92,8 @@ type analysed struct {
 // inputs there were and how many failed.
 func processInputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer,
 	opts input.Options, jobs int, pipe *nlp.Pipeline, emit func(analysed) error) (total, failed int, err error) {
-	paths, errs := input.Expand(args)
-	for _, e := range errs {
-		fmt.Fprintf(stderr, "entigraph: %v\n", e)
-	}
-	total, failed = len(paths)+len(errs), len(errs)
+	inputs := input.Expand(args)
+	total = len(inputs)
 	jobs = max(jobs, 1)
 
 	// Workers may run ahead of the in-order emitter by at most `window`
@@ -108,7 +105,7 @@ func processInputs(ctx context.Context, args []string, stdin io.Reader, stderr i
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		defer close(work)
-		for i := range paths {
+		for i := range inputs {
 			select {
 			case slots <- struct{}{}:
 			case <-gctx.Done():
@@ -131,7 +128,10 @@ func processInputs(ctx context.Context, args []string, stdin io.Reader, stderr i
 	for w := 0; w < jobs; w++ {
 		workers.Go(func() error {
 			for i := range work {
-				a := analyse(paths[i], stdin, opts, pipe)
+				a := analysed{id: inputs[i].Path, err: inputs[i].Err}
+				if a.err == nil {
+					a = analyse(inputs[i].Path, stdin, opts, pipe)
+				}
 				select {
 				case done <- indexed{i, a}:
 				case <-gctx.Done():

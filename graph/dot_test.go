@@ -1,0 +1,161 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entigraph/entigraph/nlp"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestQuote(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "Hamas", `"Hamas"`},
+		{"double quote", `The "Cell"`, `"The \"Cell\""`},
+		{"backslash", `a\b`, `"a\\b"`},
+		{"backslash before quote", `a\"b`, `"a\\\"b"`},
+		{"newlines", "a\nb\r\nc", `"a\nb\nc"`},
+		{"utf-8 kept", "Zürich 東京 فريد", `"Zürich 東京 فريد"`},
+		{"dot keywords are quoted", "graph", `"graph"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := quote(tt.in); got != tt.want {
+				t.Errorf("quote(%q) = %s, want %s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// awkwardGraph is a graph whose names need every kind of escaping.
+func awkwardGraph(t *testing.T) *Graph {
+	t.Helper()
+	names := []mention{
+		{`The "Cell"`, nlp.Org, 0},
+		{`Back\slash`, nlp.Person, 0},
+		{`Trailing\`, nlp.Person, 0},
+		{"José Martínez", nlp.Person, 0},
+		{"東京", nlp.Loc, 0},
+		{"فريد المصري", nlp.Person, 0},
+		{"Nguyễn Thị Lan", nlp.Person, 1},
+		{"graph", nlp.Org, 1},
+		{"José Martínez", nlp.Person, 1},
+	}
+	b := NewBuilder(Options{})
+	if err := b.Add(makeDoc(2, nil, names...)); err != nil {
+		t.Fatal(err)
+	}
+	g, err := b.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestWriteDOTGolden(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteDOT(&buf, awkwardGraph(t)); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "awkward.dot")
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./graph -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+		t.Errorf("DOT output differs from %s (-want +got):\n%s", golden, diff)
+	}
+}
+
+// TestWriteDOTParsesWithGraphviz checks with Graphviz itself that the
+// output parses, that names survive escaping, that node attributes reach
+// Graphviz and that each undirected edge appears once.
+func TestWriteDOTParsesWithGraphviz(t *testing.T) {
+	g := awkwardGraph(t)
+	var buf bytes.Buffer
+	if err := WriteDOT(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	parsed := ParseWithGraphviz(t, buf.Bytes())
+	type nodeAttrs struct{ Name, Label, Type, Mentions, Docs string }
+	var want, got []nodeAttrs
+	for _, n := range g.Nodes {
+		want = append(want, nodeAttrs{n.Key, n.Label, string(n.Type), itoa(n.Mentions), itoa(n.Docs)})
+	}
+	for _, o := range parsed.Objects {
+		got = append(got, nodeAttrs{o.Name, o.Label, o.Type, o.Mentions, o.Docs})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("nodes as Graphviz read them (-want +got):\n%s", diff)
+	}
+	if len(parsed.Edges) != len(g.Edges) {
+		t.Errorf("Graphviz read %d edges, want %d (each undirected edge once)", len(parsed.Edges), len(g.Edges))
+	}
+}
+
+// ParsedDOT is what `dot -Tjson` reports of a graph, with names and
+// labels unescaped back to the strings entigraph started from.
+type ParsedDOT struct {
+	Objects []struct {
+		Name     string `json:"name"`
+		Label    string `json:"label"`
+		Type     string `json:"type"`
+		Mentions string `json:"mentions"`
+		Docs     string `json:"docs"`
+	} `json:"objects"`
+	Edges []struct {
+		Tail   int    `json:"tail"`
+		Head   int    `json:"head"`
+		Weight string `json:"weight"`
+	} `json:"edges"`
+}
+
+// ParseWithGraphviz runs dot -Tjson on src. It skips the test when
+// Graphviz is not installed, except under CI, where .ci/run installs it.
+func ParseWithGraphviz(t *testing.T, src []byte) *ParsedDOT {
+	t.Helper()
+	if _, err := exec.LookPath("dot"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("Graphviz dot not found; .ci/run should install it")
+		}
+		t.Skip("Graphviz dot not installed (apt-get install graphviz); skipping the parse check")
+	}
+	cmd := exec.Command("dot", "-Tjson")
+	cmd.Stdin = bytes.NewReader(src)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil || stderr.Len() > 0 {
+		t.Fatalf("dot -Tjson: %v: %s\ninput:\n%s", err, stderr.String(), src)
+	}
+	var p ParsedDOT
+	if err := json.Unmarshal(out, &p); err != nil {
+		t.Fatalf("dot -Tjson output: %v", err)
+	}
+	// Graphviz keeps a doubled backslash as it was written; undo it.
+	unescape := strings.NewReplacer(`\\`, `\`)
+	for i := range p.Objects {
+		p.Objects[i].Name = unescape.Replace(p.Objects[i].Name)
+		p.Objects[i].Label = unescape.Replace(p.Objects[i].Label)
+	}
+	return &p
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}

@@ -1,0 +1,179 @@
+package graph
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entigraph/entigraph/nlp"
+)
+
+// mention is a test shorthand: a mention of text with type typ in sentence
+// s of paragraph p.
+type mention struct {
+	text     string
+	typ      nlp.Type
+	sentence int
+}
+
+// makeDoc builds a document whose sentence i is in paragraph paras[i]
+// (or paragraph i when paras is nil) holding the given mentions.
+func makeDoc(nsent int, paras []int, ms ...mention) *nlp.Document {
+	doc := &nlp.Document{}
+	for i := 0; i < nsent; i++ {
+		p := i
+		if paras != nil {
+			p = paras[i]
+		}
+		doc.Sentences = append(doc.Sentences, nlp.Sentence{Paragraph: p})
+	}
+	for _, m := range ms {
+		start := len(doc.Text)
+		doc.Text += m.text + " "
+		doc.Mentions = append(doc.Mentions, nlp.Mention{Text: m.text, Type: m.typ, Start: start, End: start + len(m.text), Sentence: m.sentence})
+	}
+	return doc
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "Ismail Haniyeh", "Ismail Haniyeh"},
+		{"white space collapsed", " Ismail \n\t Haniyeh ", "Ismail Haniyeh"},
+		{"possessive", "Iran's", "Iran"},
+		{"curly possessive", "Iran’s", "Iran"},
+		{"not a possessive alone", "'s", "'s"},
+		{"unicode kept", "Zürich", "Zürich"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Key(tt.in); got != tt.want {
+				t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBuilderScopes(t *testing.T) {
+	// Three sentences: A and B in sentence 0, C in sentence 1, A in
+	// sentence 2; sentences 0 and 1 form paragraph 0.
+	doc := func() *nlp.Document {
+		return makeDoc(3, []int{0, 0, 1},
+			mention{"Anna", nlp.Person, 0}, mention{"Bonn", nlp.Loc, 0},
+			mention{"Cargo Inc", nlp.Org, 1}, mention{"Anna", nlp.Person, 2})
+	}
+	tests := []struct {
+		name  string
+		scope string
+		want  []Edge
+	}{
+		{"sentence", "sentence", []Edge{{"Anna", "Bonn", 1, 1}}},
+		{"paragraph", "paragraph", []Edge{{"Anna", "Bonn", 1, 1}, {"Anna", "Cargo Inc", 1, 1}, {"Bonn", "Cargo Inc", 1, 1}}},
+		{"document", "document", []Edge{{"Anna", "Bonn", 1, 1}, {"Anna", "Cargo Inc", 1, 1}, {"Bonn", "Cargo Inc", 1, 1}}},
+		// Windows of 2 start at sentences 0 and 1: {0,1} and {1,2}.
+		{"window of two", "window:2", []Edge{{"Anna", "Bonn", 1, 1}, {"Anna", "Cargo Inc", 2, 1}, {"Bonn", "Cargo Inc", 1, 1}}},
+		// A window longer than the document is the whole document.
+		{"window longer than document", "window:9", []Edge{{"Anna", "Bonn", 1, 1}, {"Anna", "Cargo Inc", 1, 1}, {"Bonn", "Cargo Inc", 1, 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			scope, err := ParseScope(tt.scope)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := NewBuilder(Options{Scope: scope})
+			for i := 0; i < 2; i++ { // two identical documents double every count
+				if err := b.Add(doc()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			g, err := b.Graph()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []Edge
+			for _, e := range tt.want {
+				want = append(want, Edge{e.Source, e.Target, 2 * e.Weight, 2 * e.Docs})
+			}
+			if diff := cmp.Diff(want, g.Edges); diff != "" {
+				t.Errorf("edges (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseScopeErrors(t *testing.T) {
+	for _, s := range []string{"window:0", "window:x", "window:", "chapter"} {
+		if _, err := ParseScope(s); err == nil {
+			t.Errorf("ParseScope(%q) succeeded, want an error", s)
+		}
+	}
+}
+
+func TestBuilderOptions(t *testing.T) {
+	docs := []*nlp.Document{
+		makeDoc(1, nil, mention{"Anna", nlp.Person, 0}, mention{"Bonn", nlp.Loc, 0}, mention{"Acme", nlp.Org, 0}),
+		makeDoc(1, nil, mention{"Anna", nlp.Person, 0}, mention{"Bonn", nlp.Loc, 0}),
+		makeDoc(1, nil, mention{"Anna’s", nlp.Person, 0}, mention{"Anna", nlp.Loc, 0}),
+	}
+	tests := []struct {
+		name      string
+		opts      Options
+		wantNodes []Node
+		wantEdges []Edge
+	}{
+		{"defaults", Options{},
+			[]Node{
+				{Key: "Acme", Label: "Acme", Type: nlp.Org, Mentions: 1, Docs: 1},
+				{Key: "Anna", Label: "Anna", Type: nlp.Person, Mentions: 4, Docs: 3},
+				{Key: "Bonn", Label: "Bonn", Type: nlp.Loc, Mentions: 2, Docs: 2},
+			},
+			[]Edge{{"Acme", "Anna", 1, 1}, {"Acme", "Bonn", 1, 1}, {"Anna", "Bonn", 2, 2}}},
+		{"min weight", Options{MinWeight: 2},
+			nil, []Edge{{"Anna", "Bonn", 2, 2}}},
+		{"min mentions", Options{MinMentions: 2},
+			nil, []Edge{{"Anna", "Bonn", 2, 2}}},
+		{"types", Options{Types: []nlp.Type{nlp.Person, nlp.Org}},
+			nil, []Edge{{"Acme", "Anna", 1, 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := NewBuilder(tt.opts)
+			for _, d := range docs {
+				if err := b.Add(d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			g, err := b.Graph()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.wantNodes != nil {
+				if diff := cmp.Diff(tt.wantNodes, g.Nodes); diff != "" {
+					t.Errorf("nodes (-want +got):\n%s", diff)
+				}
+			}
+			if diff := cmp.Diff(tt.wantEdges, g.Edges); diff != "" {
+				t.Errorf("edges (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestBuilderBoundsEntitiesPerUnit(t *testing.T) {
+	var ms []mention
+	for i := 0; i < maxEntitiesPerUnit+50; i++ {
+		ms = append(ms, mention{fmt.Sprintf("Org %d", i), nlp.Org, 0})
+	}
+	b := NewBuilder(Options{})
+	if err := b.Add(makeDoc(1, nil, ms...)); err != nil {
+		t.Fatal(err)
+	}
+	g, err := b.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if max := maxEntitiesPerUnit * (maxEntitiesPerUnit - 1) / 2; len(g.Edges) > max {
+		t.Errorf("%d edges, want at most %d", len(g.Edges), max)
+	}
+}

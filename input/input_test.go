@@ -1,0 +1,131 @@
+package input
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		name      string
+		data      string
+		max       int64
+		wantText  string
+		wantTrunc bool
+		wantErr   string // substring; "" means success
+	}{
+		{name: "plain text", data: "Hello Nairobi.\n", wantText: "Hello Nairobi.\n"},
+		{name: "empty", data: "", wantErr: "empty file"},
+		{name: "only white space", data: " \n\t\r\n", wantErr: "empty file"},
+		{name: "binary", data: "PK\x03\x04\x00\x00data", wantErr: "binary file (NUL byte at offset 4)"},
+		{name: "invalid UTF-8", data: "caf\xe9 au lait", wantErr: "invalid UTF-8 at byte 3"},
+		{name: "byte order mark kept", data: "\ufeffText.", wantText: "\ufeffText."},
+		{name: "truncated at a line break", data: "line one\nline two\nline three", max: 15,
+			wantText: "line one\n", wantTrunc: true},
+		{name: "truncated at a space", data: "alpha beta gamma", max: 12, wantText: "alpha beta ", wantTrunc: true},
+		{name: "truncated never splits a rune", data: "ééééé", max: 5, wantText: "éé", wantTrunc: true},
+		{name: "exactly at the limit is not truncated", data: "12345", max: 5, wantText: "12345"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Read("doc.txt", strings.NewReader(tt.data), Options{MaxDocBytes: tt.max})
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("got error %v, want one containing %q", err, tt.wantErr)
+				}
+				if !strings.HasPrefix(err.Error(), "doc.txt: ") {
+					t.Errorf("error %q does not name the input", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(Document{ID: "doc.txt", Text: tt.wantText, Truncated: tt.wantTrunc}, doc); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"b.txt", "a.md", "c.json", "sub/z.TXT", "sub/y.txt", ".hidden/x.txt", ".dot.txt"} {
+		p := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	loop := filepath.Join(dir, "loop.txt")
+	if err := os.Symlink(loop, loop); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.txt")
+	json := filepath.Join(dir, "c.json")
+	var got []string
+	for _, in := range Expand([]string{dir, "-", json, missing}) {
+		if in.Err != nil {
+			got = append(got, "error: "+in.Err.Error())
+		} else {
+			got = append(got, in.Path)
+		}
+	}
+	want := []string{
+		filepath.Join(dir, "a.md"), filepath.Join(dir, "b.txt"),
+		filepath.Join(dir, "sub/y.txt"), filepath.Join(dir, "sub/z.TXT"),
+		"-", json,
+		"error: " + missing + ": no such file or directory",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("inputs (-want +got):\n%s", diff)
+	}
+	if _, err := Open(loop, nil, Options{}); err == nil || !strings.HasPrefix(err.Error(), loop+": ") {
+		t.Errorf("opening a symlink loop: got %v, want an error naming it", err)
+	}
+	if _, err := Open(dir, nil, Options{}); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("opening a directory: got %v", err)
+	}
+	var ie *Error
+	if _, err := Open(missing, nil, Options{}); !errors.As(err, &ie) || ie.Path != missing {
+		t.Errorf("opening a missing file: got %v, want *Error for %s", err, missing)
+	}
+}
+
+// FuzzRead checks that Read never panics and that what it accepts is
+// non-empty valid UTF-8 text, a prefix of its input, within the limit.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte("Hello Nairobi.\n"), int64(0))
+	f.Add([]byte("caf\xe9"), int64(2))
+	f.Add([]byte("ééé é"), int64(4))
+	f.Fuzz(func(t *testing.T, data []byte, max int64) {
+		if max < 0 || max > 1<<20 {
+			max = 0
+		}
+		doc, err := Read("fuzz", strings.NewReader(string(data)), Options{MaxDocBytes: max})
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(doc.Text) || strings.TrimSpace(doc.Text) == "" || strings.ContainsRune(doc.Text, 0) {
+			t.Fatalf("accepted bad text %q", doc.Text)
+		}
+		if !strings.HasPrefix(string(data), doc.Text) {
+			t.Fatalf("text is not a prefix of the input")
+		}
+		limit := max
+		if limit == 0 {
+			limit = DefaultMaxDocBytes
+		}
+		if int64(len(doc.Text)) > limit || doc.Truncated != (int64(len(data)) > limit) {
+			t.Fatalf("len %d, truncated %v, input %d, limit %d", len(doc.Text), doc.Truncated, len(data), limit)
+		}
+	})
+}

@@ -1,0 +1,198 @@
+package nlp
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// sentenceTexts returns the text of each sentence of doc.
+func sentenceTexts(doc *Document) []string {
+	var out []string
+	for _, s := range doc.Sentences {
+		out = append(out, doc.Text[s.Start:s.End])
+	}
+	return out
+}
+
+func tokenTexts(doc *Document) []string {
+	var out []string
+	for _, t := range doc.Tokens {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+func TestSegmentSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"two sentences", "Ana Silva flew to Lisbon. She met the mayor.",
+			[]string{"Ana Silva flew to Lisbon.", "She met the mayor."}},
+		{"titles do not end sentences", "Dr. Lukas Brandt met Gen. Ortiz in St. Louis on Monday.",
+			[]string{"Dr. Lukas Brandt met Gen. Ortiz in St. Louis on Monday."}},
+		{"initialisms", "The U.S. delegation left. It returned on Friday.",
+			[]string{"The U.S. delegation left.", "It returned on Friday."}},
+		{"one paragraph per line", "Headline without a stop\nFirst paragraph here.\nSecond one.",
+			[]string{"Headline without a stop", "First paragraph here.", "Second one."}},
+		{"blank-line paragraphs keep wrapped lines together", "A sentence that is\nwrapped over lines.\n\nNext paragraph.",
+			[]string{"A sentence that is\nwrapped over lines.", "Next paragraph."}},
+		{"markdown heading and list", "# Title\n\nIntro line.\n- first item\n- second item",
+			[]string{"# Title", "Intro line.", "- first item", "- second item"}},
+		{"question and exclamation", "Who won? Nobody knows! Really.",
+			[]string{"Who won?", "Nobody knows!", "Really."}},
+		{"byte order mark", "\ufeffHello Nairobi.", []string{"Hello Nairobi."}},
+		{"crlf line ends", "One line.\r\nAnother line.\r\n", []string{"One line.", "Another line."}},
+		{"only white space", " \n\t\n ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Segment(tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, sentenceTexts(doc)); diff != "" {
+				t.Errorf("sentences (-want +got):\n%s", diff)
+			}
+			checkOffsets(t, doc)
+		})
+	}
+}
+
+func TestSegmentTokens(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"punctuation split", "Hamas, Iran and Qatar (Doha).",
+			[]string{"Hamas", ",", "Iran", "and", "Qatar", "(", "Doha", ")", "."}},
+		{"possessive split", "Iran's leader spoke.", []string{"Iran", "'s", "leader", "spoke", "."}},
+		{"curly quotes keep their bytes", "He said “hello” to Iran’s envoy.",
+			[]string{"He", "said", "“", "hello", "”", "to", "Iran", "’s", "envoy", "."}},
+		{"accents and other scripts", "José Müller met 習近平 in Zürich.",
+			[]string{"José", "Müller", "met", "習近平", "in", "Zürich", "."}},
+		{"initialism kept whole", "The U.S. said no.", []string{"The", "U.S.", "said", "no", "."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Segment(tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, tokenTexts(doc)); diff != "" {
+				t.Errorf("tokens (-want +got):\n%s", diff)
+			}
+			checkOffsets(t, doc)
+		})
+	}
+}
+
+func TestSegmentSplitsOverlongSentences(t *testing.T) {
+	text := strings.Repeat("word ", 3*MaxSentenceTokens+7)
+	doc, err := Segment(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(doc.Sentences), 4; got != want {
+		t.Fatalf("got %d sentences, want %d", got, want)
+	}
+	for i, s := range doc.Sentences {
+		if n := s.EndToken - s.FirstToken; n > MaxSentenceTokens {
+			t.Errorf("sentence %d has %d tokens, more than %d", i, n, MaxSentenceTokens)
+		}
+	}
+	checkOffsets(t, doc)
+}
+
+func TestProcessRejectsInvalidUTF8(t *testing.T) {
+	var p Pipeline
+	if _, err := p.Process("abc\xffdef"); err != ErrInvalidUTF8 {
+		t.Fatalf("got error %v, want ErrInvalidUTF8", err)
+	}
+}
+
+func TestProcessMentionOffsets(t *testing.T) {
+	text := "President Amara Okafor of Kenya met Lukas Brandt in Hamburg on Monday.\n" +
+		"Okafor’s office said the “Northern Grain Cooperative” would sign.\n"
+	var p Pipeline
+	doc, err := p.Process(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Mentions) == 0 {
+		t.Fatal("no mentions found")
+	}
+	checkOffsets(t, doc)
+}
+
+// checkOffsets verifies the invariants every Document must keep: texts are
+// slices of the document at their offsets, tokens are ordered and lie in
+// their sentence, and mentions lie on token boundaries.
+func checkOffsets(t *testing.T, doc *Document) {
+	t.Helper()
+	prevEnd := 0
+	starts, ends := map[int]bool{}, map[int]bool{}
+	for i, tok := range doc.Tokens {
+		if tok.Start < prevEnd || tok.End <= tok.Start || tok.End > len(doc.Text) {
+			t.Fatalf("token %d %q has bad offsets %d:%d (previous end %d)", i, tok.Text, tok.Start, tok.End, prevEnd)
+		}
+		if doc.Text[tok.Start:tok.End] != tok.Text {
+			t.Errorf("token %d: text %q but slice %q", i, tok.Text, doc.Text[tok.Start:tok.End])
+		}
+		s := doc.Sentences[tok.Sentence]
+		if i < s.FirstToken || i >= s.EndToken || tok.Start < s.Start || tok.End > s.End {
+			t.Errorf("token %d %q is not inside its sentence %d", i, tok.Text, tok.Sentence)
+		}
+		starts[tok.Start], ends[tok.End] = true, true
+		prevEnd = tok.End
+	}
+	for i, m := range doc.Mentions {
+		if m.Start < 0 || m.End > len(doc.Text) || m.Start >= m.End {
+			t.Fatalf("mention %d has bad offsets %d:%d", i, m.Start, m.End)
+		}
+		if doc.Text[m.Start:m.End] != m.Text {
+			t.Errorf("mention %d: text %q but slice %q", i, m.Text, doc.Text[m.Start:m.End])
+		}
+		if !starts[m.Start] || !ends[m.End] {
+			t.Errorf("mention %d %q does not lie on token boundaries", i, m.Text)
+		}
+		if i > 0 && m.Start < doc.Mentions[i-1].Start {
+			t.Errorf("mention %d is out of order", i)
+		}
+	}
+}
+
+// FuzzProcess checks that any text either is rejected with an error or
+// gives a document whose offsets all hold.
+func FuzzProcess(f *testing.F) {
+	f.Add("President Amara Okafor of Kenya met Lukas Brandt in Hamburg.")
+	f.Add("“Quoted” text, Iran’s envoy &rsquo;s and U.S. policy.\n\n# Heading\n- item")
+	f.Add("\ufeff\r\n\r\nA.\n\nB")
+	var p Pipeline
+	f.Fuzz(func(t *testing.T, text string) {
+		doc, err := p.Process(text)
+		if err != nil {
+			return
+		}
+		checkOffsets(t, doc)
+	})
+}
+
+func ExamplePipeline() {
+	var p Pipeline // the zero value uses the default recognizer
+	doc, err := p.Process("Ana Silva flew to Lisbon. She met the mayor.")
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range doc.Sentences {
+		fmt.Printf("sentence %d: %q\n", s.FirstToken, doc.Text[s.Start:s.End])
+	}
+	// Output:
+	// sentence 0: "Ana Silva flew to Lisbon."
+	// sentence 6: "She met the mayor."
+}
