@@ -8,22 +8,29 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
 // DefaultMaxDocBytes caps one document when Options.MaxDocBytes is zero.
-const DefaultMaxDocBytes = 8 << 20
+const DefaultMaxDocBytes = 4 << 20
 
 // StdinPath is the path argument that names standard input.
 const StdinPath = "-"
 
-// Options control reading. The zero value is the default.
+// Options control reading. The zero value is the default: format by file
+// extension, fields text/id/title/date with common fallbacks.
 type Options struct {
-	// MaxDocBytes caps the bytes read per document; longer input is
+	// MaxDocBytes caps the bytes of one document's text; longer text is
 	// truncated and Document.Truncated set. Zero means DefaultMaxDocBytes.
 	MaxDocBytes int64
+	// Format forces a format for every input; empty means by extension
+	// (with .gz stripped), and text for standard input.
+	Format Format
+	// Field names for JSON Lines and CSV records. Empty means the default
+	// name and then its fallbacks (see defaultFields); "-" turns a field
+	// off.
+	TextField, IDField, TitleField, DateField string
 }
 
 func (o Options) maxBytes() int64 {
@@ -33,22 +40,36 @@ func (o Options) maxBytes() int64 {
 	return DefaultMaxDocBytes
 }
 
-// Document is one input text.
+// Document is one article.
 type Document struct {
-	ID   string // the path as walked, or "-" for standard input
-	Text string // the text exactly as read (possibly truncated)
-	// Truncated is set when the input was longer than MaxDocBytes; Text
+	// ID is stable and unique within a run: the path for a whole file,
+	// the record's id field or PATH:LINE for a JSON Lines or CSV record.
+	ID string
+	// Text is what the pipeline analyses and what offsets index: the file
+	// exactly as read for text and Markdown; for HTML, JSON Lines and CSV
+	// the title, a blank line, then the article text.
+	Text  string
+	Title string
+	Date  string
+	// Truncated is set when the text was longer than MaxDocBytes; Text
 	// then holds the leading part, cut at a line or word boundary.
 	Truncated bool
 }
 
-// Error is a problem with one input.
+// Error is a problem with one input, or one record of it.
 type Error struct {
 	Path string
+	Line int // 1-based line of the record, or 0 for the whole input
 	Err  error
 }
 
-func (e *Error) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return e.Path + ": " + e.Err.Error()
+}
+
 func (e *Error) Unwrap() error { return e.Err }
 
 // Errors a document can be rejected with.
@@ -56,9 +77,6 @@ var (
 	ErrEmpty  = errors.New("empty file")
 	ErrBinary = errors.New("binary file")
 )
-
-// textExtensions are the file types picked up when walking a directory.
-var textExtensions = []string{".txt", ".md"}
 
 // Input is one entry of the expanded argument list: a path to read, or
 // the error that stopped a path from being walked.
@@ -68,10 +86,11 @@ type Input struct {
 }
 
 // Expand turns path arguments into the list of inputs to read, in order:
-// a file stands for itself, a directory for the .txt and .md files below it
-// in lexical order (hidden files and directories skipped), "-" for standard
-// input. A path that cannot be walked becomes an Input with Err set, in its
-// place, and the others go on.
+// a file stands for itself, a directory for the files below it in a format
+// entigraph reads (see FormatOf), in lexical order, hidden files and
+// directories skipped; a glob pattern (*, ?, [) that names no file for the
+// files it matches, sorted; "-" for standard input. A path that cannot be
+// walked becomes an Input with Err set, in its place, and the others go on.
 func Expand(args []string) []Input {
 	var out []Input
 	fail := func(p string, err error) { out = append(out, Input{Path: p, Err: &Error{Path: p, Err: describe(err)}}) }
@@ -81,6 +100,19 @@ func Expand(args []string) []Input {
 			continue
 		}
 		info, err := os.Stat(arg)
+		if err != nil && strings.ContainsAny(arg, "*?[") {
+			matches, gerr := filepath.Glob(arg)
+			switch {
+			case gerr != nil:
+				fail(arg, gerr)
+			case len(matches) == 0:
+				fail(arg, errors.New("pattern matches no file"))
+			}
+			for _, m := range matches {
+				out = append(out, Expand([]string{m})...)
+			}
+			continue
+		}
 		if err != nil {
 			fail(arg, err)
 			continue
@@ -104,7 +136,7 @@ func Expand(args []string) []Input {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && slices.Contains(textExtensions, strings.ToLower(filepath.Ext(name))) {
+			if _, known := FormatOf(name); d.Type().IsRegular() && known {
 				out = append(out, Input{Path: p})
 			}
 			return nil
@@ -116,40 +148,30 @@ func Expand(args []string) []Input {
 	return out
 }
 
-// Open reads the input at path ("-" is stdin).
-func Open(path string, stdin io.Reader, opts Options) (Document, error) {
-	if path == StdinPath {
-		return Read(path, stdin, opts)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return Document{}, &Error{Path: path, Err: describe(err)}
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return Document{}, &Error{Path: path, Err: errors.New("is a directory")}
-	}
-	return Read(path, f, opts)
-}
-
-// Read reads one document from r, checking that it is non-empty UTF-8
-// text. id names the document in errors.
+// Read reads one plain-text document from r, checking that it is
+// non-empty UTF-8 text. id names the document in errors.
 func Read(id string, r io.Reader, opts Options) (Document, error) {
-	limit := opts.maxBytes()
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	data, truncated, err := readCapped(r, opts.maxBytes())
 	if err != nil {
 		return Document{}, &Error{Path: id, Err: describe(err)}
-	}
-	doc := Document{ID: id}
-	if int64(len(data)) > limit {
-		data = cutAtBoundary(data[:limit])
-		doc.Truncated = true
 	}
 	if err := checkText(data); err != nil {
 		return Document{}, &Error{Path: id, Err: err}
 	}
-	doc.Text = string(data)
-	return doc, nil
+	return Document{ID: id, Text: string(data), Truncated: truncated}, nil
+}
+
+// readCapped reads at most limit bytes of r, reporting whether there was
+// more; a cut buffer ends at a line or word boundary.
+func readCapped(r io.Reader, limit int64) (data []byte, truncated bool, err error) {
+	data, err = io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, false, err
+	}
+	if int64(len(data)) > limit {
+		return cutAtBoundary(data[:limit]), true, nil
+	}
+	return data, false, nil
 }
 
 // checkText rejects empty, binary and non-UTF-8 data.

@@ -88,16 +88,24 @@ func TestExpand(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("inputs (-want +got):\n%s", diff)
 	}
-	if _, err := Open(loop, nil, Options{}); err == nil || !strings.HasPrefix(err.Error(), loop+": ") {
+	if _, err := first(Input{Path: loop}); err == nil || !strings.HasPrefix(err.Error(), loop+": ") {
 		t.Errorf("opening a symlink loop: got %v, want an error naming it", err)
 	}
-	if _, err := Open(dir, nil, Options{}); err == nil || !strings.Contains(err.Error(), "is a directory") {
+	if _, err := first(Input{Path: dir}); err == nil || !strings.Contains(err.Error(), "is a directory") {
 		t.Errorf("opening a directory: got %v", err)
 	}
 	var ie *Error
-	if _, err := Open(missing, nil, Options{}); !errors.As(err, &ie) || ie.Path != missing {
+	if _, err := first(Input{Path: missing}); !errors.As(err, &ie) || ie.Path != missing {
 		t.Errorf("opening a missing file: got %v, want *Error for %s", err, missing)
 	}
+}
+
+// first returns the first document or error of in.
+func first(in Input) (Document, error) {
+	for d, err := range Documents(in, nil, Options{}) {
+		return d, err
+	}
+	return Document{}, nil
 }
 
 // FuzzRead checks that Read never panics and that what it accepts is

@@ -1,0 +1,91 @@
+package input
+
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"io"
+	"iter"
+	"os"
+	"strings"
+)
+
+// Documents reads the documents of one expanded input. It yields each
+// document, or an *Error for each record or file that cannot be read, and
+// then goes on with the next record where the format allows. stdin is read
+// for the path "-". Documents are produced one at a time, so a file of any
+// size is read in bounded memory.
+func Documents(in Input, stdin io.Reader, opts Options) iter.Seq2[Document, error] {
+	return func(yield func(Document, error) bool) {
+		if in.Err != nil {
+			yield(Document{}, in.Err)
+			return
+		}
+		path := in.Path
+		var r io.Reader
+		if path == StdinPath {
+			r = stdin
+		} else {
+			f, err := os.Open(path)
+			if err != nil {
+				yield(Document{}, &Error{Path: path, Err: describe(err)})
+				return
+			}
+			defer f.Close()
+			if info, err := f.Stat(); err == nil && info.IsDir() {
+				yield(Document{}, &Error{Path: path, Err: errors.New("is a directory")})
+				return
+			}
+			r = f
+		}
+		br := bufio.NewReaderSize(r, 64<<10)
+		if strings.HasSuffix(strings.ToLower(path), ".gz") || isGzip(br) {
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				yield(Document{}, &Error{Path: path, Err: gzipError(err)})
+				return
+			}
+			defer zr.Close()
+			br = bufio.NewReaderSize(&gzipErrorReader{zr}, 64<<10)
+		}
+		format := opts.Format
+		if format == "" {
+			format, _ = FormatOf(path)
+		}
+		switch format {
+		case HTML:
+			yield(readHTML(path, br, opts))
+		case JSONL:
+			readJSONL(path, br, opts, yield)
+		case CSV:
+			readCSV(path, br, opts, yield)
+		default:
+			yield(Read(path, br, opts))
+		}
+	}
+}
+
+// isGzip reports whether r starts with the gzip magic number, so that a
+// compressed file is read even without a .gz name (or from stdin).
+func isGzip(r *bufio.Reader) bool {
+	b, err := r.Peek(2)
+	return err == nil && b[0] == 0x1f && b[1] == 0x8b
+}
+
+// gzipErrorReader rewords the errors of a damaged gzip stream.
+type gzipErrorReader struct{ r io.Reader }
+
+func (g *gzipErrorReader) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = gzipError(err)
+	}
+	return n, err
+}
+
+func gzipError(err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("truncated gzip data (unexpected end of file)")
+	}
+	return errors.New("corrupt gzip data: " + err.Error())
+}
