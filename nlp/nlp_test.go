@@ -77,6 +77,9 @@ func TestSegmentTokens(t *testing.T) {
 		{"accents and other scripts", "José Müller met 習近平 in Zürich.",
 			[]string{"José", "Müller", "met", "習近平", "in", "Zürich", "."}},
 		{"initialism kept whole", "The U.S. said no.", []string{"The", "U.S.", "said", "no", "."}},
+		{"abbreviations keep their period", "Acme Corp. hired John F. Kennedy.",
+			[]string{"Acme", "Corp.", "hired", "John", "F.", "Kennedy", "."}},
+		{"sentence-final initial gives its period back", "He chose Plan B.", []string{"He", "chose", "Plan", "B", "."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,11 +17,20 @@ func tokenizeSentence(text string, sp span, sentence int, dst []Token) []Token {
 	if err != nil {
 		return dst
 	}
-	cursor := 0
+	cursor, first := 0, len(dst)
 	for _, t := range doc.Tokens() {
 		start, end, ok := alignToken(s, cursor, t.Text)
 		if !ok {
 			continue // a token we cannot place is dropped rather than mislocated
+		}
+		if n := len(dst); t.Text == "." && n > 0 && dst[n-1].End == sp.start+start && keepsPeriod(dst[n-1].Text) {
+			// prose splits the period off abbreviations longer than
+			// three letters ("Corp.", "Gov."): glue it back, as news
+			// corpora tokenize them.
+			dst[n-1].End = sp.start + end
+			dst[n-1].Text = text[dst[n-1].Start:dst[n-1].End]
+			cursor = end
+			continue
 		}
 		dst = append(dst, Token{
 			Text:     text[sp.start+start : sp.start+end],
@@ -31,7 +40,32 @@ func tokenizeSentence(text string, sp span, sentence int, dst []Token) []Token {
 		})
 		cursor = end
 	}
+	// An initial ends a sentence only as a one-letter word ("Plan B."):
+	// give the sentence its period back.
+	if n := len(dst); n > first && len(dst[n-1].Text) == 2 && dst[n-1].Text[1] == '.' && keepsPeriod(dst[n-1].Text[:1]) {
+		last := dst[n-1]
+		dst[n-1].End--
+		dst[n-1].Text = last.Text[:1]
+		dst = append(dst, Token{Text: ".", Start: last.End - 1, End: last.End, Sentence: sentence})
+	}
 	return dst
+}
+
+// periodAbbreviations are words written with a period that prose's
+// tokenizer does not keep whole.
+var periodAbbreviations = map[string]bool{
+	"corp": true, "bros": true, "capt": true, "sgt": true, "prof": true, "sept": true,
+	"assn": true, "univ": true, "dept": true, "govt": true, "cmdr": true, "supt": true,
+}
+
+// keepsPeriod reports whether word takes a following period as part of
+// itself: a known abbreviation, or a single capital letter (an initial,
+// as in "John F. Kennedy").
+func keepsPeriod(word string) bool {
+	if len(word) == 1 {
+		return word[0] >= 'A' && word[0] <= 'Z'
+	}
+	return periodAbbreviations[strings.ToLower(word)]
 }
 
 // alignToken finds tok in s at or after from, skipping white space. prose

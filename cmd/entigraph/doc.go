@@ -1,0 +1,36 @@
+// Command entigraph turns news articles into a graph of the people,
+// organizations and places they mention.
+//
+// Usage:
+//
+//	entigraph extract [flags] PATH...   print entity mentions as JSON Lines
+//	entigraph build   [flags] PATH...   write the co-occurrence graph
+//	entigraph train   [flags]           train the recognizer on CoNLL data
+//	entigraph eval    [flags] FILE      score a recognizer on CoNLL data
+//
+// PATH is a file, a directory (walked recursively, in sorted order, for
+// .txt, .md, .html, .htm, .jsonl, .ndjson and .csv files, each optionally
+// gzip-compressed), a glob pattern, or - for standard input. Flags may come
+// before or after paths; `entigraph COMMAND --help` lists them with an
+// example.
+//
+// extract prints one JSON object per document, in input order:
+//
+//	{"doc": "a.txt", "entities": [{"text": "Ismail Haniyeh", "type": "PERSON",
+//	 "start": 312, "end": 326, "sentence": 2}]}
+//
+// start and end are byte offsets into the document text as entigraph read
+// it: the file itself for text and Markdown; for HTML, JSON Lines and CSV
+// records, the title, a blank line and the article text.
+//
+// build writes a Graphviz DOT graph (to stdout, or atomically to -o FILE):
+// one node per entity, one undirected edge per pair of entities that occur
+// in the same sentence (--scope paragraph, document or window:N for N
+// consecutive sentences), weighted by the number of such units.
+//
+// Every problem with an input is reported on stderr as one line,
+// "entigraph: PATH: why" (PATH:LINE for a record), and the other inputs go
+// on. Exit status: 0 when everything succeeded; 1 when some inputs failed
+// or were truncated (the output is still written); 2 for a usage error;
+// 3 for a fatal error, when no output was written.
+package main
