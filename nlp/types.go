@@ -55,6 +55,7 @@ type Mention struct {
 
 // Document is the analysed form of one text.
 type Document struct {
+	ID        string // the caller's name for the document, carried through
 	Text      string
 	Sentences []Sentence
 	Tokens    []Token

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/entigraph/entigraph/nlp"
+)
+
+// TestEvalAgreesWithNerscore checks that `entigraph eval` scores exactly as
+// ../shared/tools/nerscore.py does: the documents eval rebuilds are the
+// ones conll2docs.py writes, byte for byte, with the same gold spans, and
+// nerscore.py, fed eval's predicted byte spans, prints the same F1.
+func TestEvalAgreesWithNerscore(t *testing.T) {
+	shared := filepath.Join("..", "..", "..", "shared")
+	conll := filepath.Join(shared, "data", "uner-en-pud-wiki", "test.conll")
+	if _, err := os.Stat(conll); err != nil {
+		t.Skip("../shared data not present")
+	}
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 not installed")
+	}
+	dir := t.TempDir()
+	out, err := exec.Command("python3", filepath.Join(shared, "tools", "conll2docs.py"), conll, dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("conll2docs.py: %v\n%s", err, out)
+	}
+	docs, err := readCoNLLFile(conll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := nlp.DefaultRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type span struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Type  string `json:"type"`
+	}
+	type line struct {
+		Doc      string `json:"doc"`
+		Entities []span `json:"entities"`
+	}
+	goldLines := map[string][]span{}
+	gb, err := os.ReadFile(filepath.Join(dir, "gold.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range bytes.Split(bytes.TrimSpace(gb), []byte("\n")) {
+		var g line
+		if err := json.Unmarshal(l, &g); err != nil {
+			t.Fatal(err)
+		}
+		goldLines[g.Doc] = g.Entities
+	}
+	var pred bytes.Buffer
+	for i, d := range docs {
+		name := fmt.Sprintf("%04d.txt", i)
+		doc, gold := goldDocument(d)
+		text, err := os.ReadFile(filepath.Join(dir, "docs", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(text) != doc.Text {
+			t.Fatalf("%s: eval's text differs from conll2docs.py's", name)
+		}
+		var gs []span
+		for _, g := range gold {
+			gs = append(gs, span{g.Start, g.End, map[string]string{"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}[g.Type]})
+		}
+		if diff := cmp.Diff(goldLines[name], gs, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("%s: gold spans differ (-conll2docs +eval):\n%s", name, diff)
+		}
+		l := line{Doc: name, Entities: []span{}}
+		for _, m := range rec.Recognize(doc) {
+			l.Entities = append(l.Entities, span{m.Start, m.End, string(m.Type)})
+		}
+		b, _ := json.Marshal(l)
+		pred.Write(append(b, '\n'))
+	}
+	predPath := filepath.Join(dir, "pred.jsonl")
+	if err := os.WriteFile(predPath, pred.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err = exec.Command("python3", filepath.Join(shared, "tools", "nerscore.py"), filepath.Join(dir, "gold.jsonl"), predPath).CombinedOutput()
+	if err != nil {
+		t.Fatalf("nerscore.py: %v\n%s", err, out)
+	}
+	want := regexp.MustCompile(`(?m)^F1=([0-9.]+)`).FindStringSubmatch(string(out))
+	if want == nil {
+		t.Fatalf("nerscore.py printed no F1:\n%s", out)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := runEval([]string{conll}, &stdout, &stderr); err != nil {
+		t.Fatalf("eval: %v\n%s", err, stderr.String())
+	}
+	micro := regexp.MustCompile(`(?m)^micro\s+\S+\s+\S+\s+(\S+)`).FindStringSubmatch(stdout.String())
+	if micro == nil {
+		t.Fatalf("eval printed no micro row:\n%s", stdout.String())
+	}
+	if micro[1] != want[1] {
+		t.Errorf("eval micro F1 %s, nerscore.py F1 %s\neval:\n%s\nnerscore:\n%s", micro[1], want[1], stdout.String(), out)
+	}
+}
+
+func TestEvalUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no file", nil, "want exactly one FILE.conll"},
+		{"two files", []string{"a", "b"}, "want exactly one FILE.conll"},
+		{"unknown recognizer", []string{"--ner", "spacy", "a.conll"}, "unknown recognizer"},
+		{"unknown flag", []string{"--bogus", "a.conll"}, "unknown flag"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := runEval(tc.args, &stdout, &stderr)
+			var ue *usageError
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.As(err, &ue) {
+				t.Errorf("runEval(%q) = %v, want usage error containing %q", tc.args, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestTrainUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"nothing", nil, "--train, --dev and -o are required"},
+		{"no output", []string{"--train", "a", "--dev", "b"}, "--train, --dev and -o are required"},
+		{"bad epochs", []string{"--train", "a", "--dev", "b", "-o", "d", "--epochs", "0"}, "--epochs"},
+		{"extra argument", []string{"x"}, "unexpected argument"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := runTrain(tc.args, &stdout, &stderr)
+			var ue *usageError
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.As(err, &ue) {
+				t.Errorf("runTrain(%q) = %v, want usage error containing %q", tc.args, err, tc.want)
+			}
+		})
+	}
+}

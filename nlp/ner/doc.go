@@ -1,0 +1,24 @@
+// Package ner is entigraph's own named-entity recognizer for PERSON, ORG and
+// LOC mentions in English news text.
+//
+// The model is a first-order averaged structured perceptron over BILOU
+// labels, decoded with constrained Viterbi (Tag reports BIO). Its features are hashed (no per-token
+// allocation): the lowercased word and its neighbours within two tokens,
+// word shapes, prefixes and suffixes, sentence and document casing evidence
+// (so headlines in capitals and all-lowercase text are handled), gazetteer
+// membership of the token and of the n-grams containing it (countries,
+// cities, regions, first and last names, known organizations and people,
+// demonyms, common English words, organization and person cue words) and,
+// in a second pass, document-level consistency features: the entity types
+// that the first pass gave to the same word elsewhere in the document. The
+// second pass is trained on jackknifed first-pass output, so it learns how
+// far to trust the first pass on unseen text.
+//
+// Default loads the model embedded in the package (trained on CoNLL-2003 by
+// `entigraph train`); a Model is safe for concurrent use. The package also
+// reads CoNLL files (ReadCoNLL) and scores predictions with conlleval
+// semantics (Scorer).
+//
+// Package ner depends on nothing else in entigraph, so package nlp can wrap
+// it as a Recognizer.
+package ner
