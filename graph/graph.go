@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -22,18 +21,39 @@ const maxEntitiesPerUnit = 500
 // value links all types at sentence scope and keeps everything.
 type Options struct {
 	Scope       Scope
-	Types       []nlp.Type // mention types to keep; empty keeps all
+	Types       []nlp.Type // entity types to keep; empty keeps all
 	MinWeight   int        // drop edges with a smaller weight
 	MinMentions int        // drop nodes with fewer mentions (and their edges)
+	Aliases     *Aliases   // user rules for entity resolution; nil for none
+	// Evidence is how many supporting passages each edge keeps: zero
+	// means DefaultEvidence, negative none.
+	Evidence int
+}
+
+func (o Options) evidence() int {
+	if o.Evidence == 0 {
+		return DefaultEvidence
+	}
+	return max(o.Evidence, 0)
 }
 
 // Node is an entity in a graph snapshot.
 type Node struct {
-	Key      string   // unique id
-	Label    string   // display name
-	Type     nlp.Type // majority type of its mentions
+	Key      string   // unique id: the canonical name, as in extract's "entity"
+	Label    string   // display name: the canonical name
+	Type     nlp.Type // forced by the aliases file, or majority type of its mentions
 	Mentions int      // number of mentions
 	Docs     int      // number of documents mentioning it
+	Aliases  []Alias  // the names it was mentioned by, most frequent first
+	Units    int      // number of scope units mentioning it (for pmi, dice, ...)
+	Stats             // centrality and community, set by Analyse
+}
+
+// Alias is one name of an entity and how many mentions used it. Names
+// are cleaned: titles, possessives and surrounding quotes removed.
+type Alias struct {
+	Name  string
+	Count int
 }
 
 // Edge joins two entities; Source < Target.
@@ -41,6 +61,10 @@ type Edge struct {
 	Source, Target string
 	Weight         int // number of scope units where both occur
 	Docs           int // number of documents where they co-occur
+	Association        // pmi, npmi, dice, jaccard and the chosen strength, set by Weigh
+	// Evidence holds up to Options.Evidence passages where both occur,
+	// from as many documents as possible, in input order.
+	Evidence []Evidence
 }
 
 // Graph is a sorted snapshot: nodes by key, edges by (source, target).
@@ -49,32 +73,46 @@ type Graph struct {
 	Edges []Edge
 	// Options are the options the graph was built with.
 	Options Options
+	// Units is the number of scope units in all documents added.
+	Units int
+	View  // what Weigh, Prune and Analyse did
 }
 
-// entity is the accumulated state of a node.
+// entity is the accumulated state of a canonical key.
 type entity struct {
-	key      string
-	labels   map[string]int
-	types    map[nlp.Type]int
-	mentions int
-	docs     int
-	lastDoc  int // index of the last document counted in docs
+	key       string
+	names     map[string]int // cleaned mention names
+	types     map[nlp.Type]int
+	display   string   // forced canonical name (aliases rename)
+	hint      string   // canonical name when no mention has it (aliases merge)
+	forceType nlp.Type // type forced by the aliases file
+	mentions  int
+	docs      int
+	units     int // scope units mentioning it
+	lastDoc   int // index of the last document counted in docs
 }
 
 // link is the accumulated state of an edge.
 type link struct {
-	weight  int
-	docs    int
-	lastDoc int
+	weight   int
+	docs     int
+	lastDoc  int
+	evidence evidenceSet
 }
 
-// Builder accumulates documents into a graph. It is not safe for
+// Builder accumulates documents into a graph, resolving each document's
+// mentions to entities as it goes (see resolve.go) and merging entities
+// across documents when a snapshot is taken. It is not safe for
 // concurrent use: feed it from one goroutine, in input order.
 type Builder struct {
 	opts  Options
 	keep  map[nlp.Type]bool
 	store dgraph.Graph[string, *entity]
 	ndocs int
+	units int // scope units in all documents
+	// names caches the entity names of the last snapshot until the
+	// next Add.
+	names map[string]string // entity key -> node key
 }
 
 // NewBuilder returns an empty builder.
@@ -92,8 +130,10 @@ func NewBuilder(opts Options) *Builder {
 	return b
 }
 
-// Key returns the node key of a mention text: white space collapsed and a
-// trailing possessive removed.
+// Key returns the display key of a mention text: white space collapsed
+// and a trailing possessive removed. Entity resolution compares names
+// more loosely (case, dots, hyphens, titles and well-known variants do
+// not matter); see resolve.go.
 func Key(text string) string {
 	k := strings.Join(strings.FieldsFunc(text, unicode.IsSpace), " ")
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
@@ -106,49 +146,118 @@ func Key(text string) string {
 
 // Add counts one document's mentions and co-occurrences.
 func (b *Builder) Add(doc *nlp.Document) error {
+	_, err := b.AddDocument(doc)
+	return err
+}
+
+// AddDocument is Add that also returns, for each of doc.Mentions, the key
+// of the entity it resolved to in this document, or "" for a dropped
+// mention. EntityName maps the key to its node once all documents are in.
+func (b *Builder) AddDocument(doc *nlp.Document) ([]string, error) {
 	b.ndocs++
+	b.names = nil
 	docIdx := b.ndocs
-	units := map[int][]string{} // unit id -> keys in order of first mention
-	var order []int
-	for _, m := range doc.Mentions {
-		if b.keep != nil && !b.keep[m.Type] {
-			continue
-		}
-		key := Key(m.Text)
-		if key == "" {
-			continue
-		}
-		e, err := b.entity(key)
+	b.units += b.docUnits(doc)
+	ents, of := resolveDocument(doc.Text, doc.Mentions, b.opts.Aliases)
+	for _, de := range ents {
+		e, err := b.entity(de.key)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		e.mentions++
-		e.labels[key]++
-		e.types[m.Type]++
+		e.mentions += len(de.mentions)
+		for n, c := range de.names {
+			e.names[n] += c
+		}
+		for t, c := range de.types {
+			e.types[t] += c
+		}
+		if de.display != "" {
+			e.display = de.display
+		}
+		if de.hint != "" {
+			e.hint = de.hint
+		}
+		if de.forceType != "" {
+			e.forceType = de.forceType
+		}
 		if e.lastDoc != docIdx {
 			e.lastDoc = docIdx
 			e.docs++
 		}
+	}
+	keys := make([]string, len(doc.Mentions))
+	type unit struct {
+		keys  []string // in order of first mention
+		first []span   // the first mention of each key in the unit
+	}
+	units := map[int]*unit{}
+	var order []int
+	for i, m := range doc.Mentions {
+		if of[i] < 0 {
+			continue
+		}
+		key := ents[of[i]].key
+		keys[i] = key
 		for _, u := range b.unitsOf(doc, m.Sentence) {
-			if _, seen := units[u]; !seen {
+			un := units[u]
+			if un == nil {
+				un = &unit{}
+				units[u] = un
 				order = append(order, u)
 			}
-			if !slices.Contains(units[u], key) && len(units[u]) < maxEntitiesPerUnit {
-				units[u] = append(units[u], key)
+			if !slices.Contains(un.keys, key) && len(un.keys) < maxEntitiesPerUnit {
+				un.keys = append(un.keys, key)
+				un.first = append(un.first, span{m.Start, m.End})
 			}
 		}
 	}
 	for _, u := range order {
-		keys := units[u]
-		for i := range keys {
-			for j := i + 1; j < len(keys); j++ {
-				if err := b.link(keys[i], keys[j], docIdx); err != nil {
-					return err
+		un := units[u]
+		if err := b.countUnit(un.keys); err != nil {
+			return nil, err
+		}
+		where := b.unitSpan(doc, u)
+		for i := range un.keys {
+			for j := i + 1; j < len(un.keys); j++ {
+				focus := span{min(un.first[i].start, un.first[j].start), max(un.first[i].end, un.first[j].end)}
+				if err := b.link(un.keys[i], un.keys[j], docIdx, doc, where, focus); err != nil {
+					return nil, err
 				}
 			}
 		}
 	}
-	return nil
+	return keys, nil
+}
+
+// span is a byte range of a document.
+type span struct{ start, end int }
+
+// unitSpan returns the byte range of scope unit u of doc: the sentence,
+// the paragraph, the window of sentences, or the whole text.
+func (b *Builder) unitSpan(doc *nlp.Document, u int) span {
+	sents := doc.Sentences
+	if len(sents) == 0 {
+		return span{0, len(doc.Text)}
+	}
+	switch b.opts.Scope.Kind {
+	case ScopeParagraph:
+		sp := span{-1, -1}
+		for _, s := range sents {
+			if s.Paragraph == u {
+				if sp.start < 0 {
+					sp.start = s.Start
+				}
+				sp.end = s.End
+			}
+		}
+		return sp
+	case ScopeDocument:
+		return span{sents[0].Start, sents[len(sents)-1].End}
+	case ScopeWindow:
+		last := min(u+b.opts.Scope.Window, len(sents)) - 1
+		return span{sents[u].Start, sents[last].End}
+	}
+	return span{sents[u].Start, sents[u].End}
 }
 
 // unitsOf returns the scope units sentence s belongs to.
@@ -181,14 +290,16 @@ func (b *Builder) entity(key string) (*entity, error) {
 	if !errors.Is(err, dgraph.ErrVertexNotFound) {
 		return nil, fmt.Errorf("graph store: %w", err)
 	}
-	e = &entity{key: key, labels: map[string]int{}, types: map[nlp.Type]int{}}
+	e = &entity{key: key, names: map[string]int{}, types: map[nlp.Type]int{}}
 	if err := b.store.AddVertex(e); err != nil {
 		return nil, fmt.Errorf("graph store: %w", err)
 	}
 	return e, nil
 }
 
-func (b *Builder) link(a, c string, docIdx int) error {
+// link counts one unit where entities a and c co-occur, keeping the
+// unit's passage as evidence when the edge still wants one.
+func (b *Builder) link(a, c string, docIdx int, doc *nlp.Document, where, focus span) error {
 	if a > c {
 		a, c = c, a
 	}
@@ -210,48 +321,26 @@ func (b *Builder) link(a, c string, docIdx int) error {
 		l.lastDoc = docIdx
 		l.docs++
 	}
+	if k := b.opts.evidence(); k > 0 {
+		if i := l.evidence.slot(doc.ID, k); i >= 0 {
+			l.evidence = l.evidence.put(i, evidenceItem{Evidence{
+				Doc: doc.ID, Start: where.start, End: where.end,
+				// A copy, so the edge does not keep the whole text alive.
+				Text: strings.Clone(capText(doc.Text, where.start, where.end, focus.start, focus.end)),
+			}, docIdx})
+		}
+	}
 	return nil
 }
 
-// Graph returns the pruned, sorted snapshot of what has been added.
+// Graph returns the pruned, sorted snapshot of what has been added, with
+// the cross-document merges applied: a node that is a shorter form of
+// exactly one longer node of the corpus (a surname of one full name, the
+// start of one organization name, an acronym of one name) is contracted
+// into it (see resolve.go). Each call builds a new snapshot, which the
+// caller owns.
 func (b *Builder) Graph() (*Graph, error) {
-	adj, err := b.store.AdjacencyMap()
-	if err != nil {
-		return nil, fmt.Errorf("graph store: %w", err)
-	}
-	g := &Graph{Options: b.opts}
-	kept := map[string]bool{}
-	for key := range adj {
-		e, err := b.store.Vertex(key)
-		if err != nil {
-			return nil, fmt.Errorf("graph store: %w", err)
-		}
-		if e.mentions < b.opts.MinMentions {
-			continue
-		}
-		kept[key] = true
-		g.Nodes = append(g.Nodes, Node{
-			Key: key, Label: majority(e.labels), Type: majority(e.types),
-			Mentions: e.mentions, Docs: e.docs,
-		})
-	}
-	for a, nbrs := range adj {
-		for c, edge := range nbrs {
-			if a >= c || !kept[a] || !kept[c] {
-				continue // undirected: each edge appears under both ends
-			}
-			l := edge.Properties.Data.(*link)
-			if l.weight < b.opts.MinWeight {
-				continue
-			}
-			g.Edges = append(g.Edges, Edge{Source: a, Target: c, Weight: l.weight, Docs: l.docs})
-		}
-	}
-	slices.SortFunc(g.Nodes, func(x, y Node) int { return strings.Compare(x.Key, y.Key) })
-	slices.SortFunc(g.Edges, func(x, y Edge) int {
-		return cmp.Or(strings.Compare(x.Source, y.Source), strings.Compare(x.Target, y.Target))
-	})
-	return g, nil
+	return b.snapshot()
 }
 
 // majority returns the most frequent value, breaking ties by the smallest

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/entigraph/entigraph/nlp"
 )
@@ -35,6 +36,10 @@ func makeDoc(nsent int, paras []int, ms ...mention) *nlp.Document {
 	}
 	return doc
 }
+
+// ignoreEvidence leaves evidence to TestBuilderEvidence: these tests'
+// documents have no text.
+var ignoreEvidence = cmpopts.IgnoreFields(Edge{}, "Evidence")
 
 func TestKey(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -67,13 +72,13 @@ func TestBuilderScopes(t *testing.T) {
 		scope string
 		want  []Edge
 	}{
-		{"sentence", "sentence", []Edge{{"Anna", "Bonn", 1, 1}}},
-		{"paragraph", "paragraph", []Edge{{"Anna", "Bonn", 1, 1}, {"Anna", "Cargo Inc", 1, 1}, {"Bonn", "Cargo Inc", 1, 1}}},
-		{"document", "document", []Edge{{"Anna", "Bonn", 1, 1}, {"Anna", "Cargo Inc", 1, 1}, {"Bonn", "Cargo Inc", 1, 1}}},
+		{"sentence", "sentence", []Edge{{Source: "Anna", Target: "Bonn", Weight: 1, Docs: 1}}},
+		{"paragraph", "paragraph", []Edge{{Source: "Anna", Target: "Bonn", Weight: 1, Docs: 1}, {Source: "Anna", Target: "Cargo Inc", Weight: 1, Docs: 1}, {Source: "Bonn", Target: "Cargo Inc", Weight: 1, Docs: 1}}},
+		{"document", "document", []Edge{{Source: "Anna", Target: "Bonn", Weight: 1, Docs: 1}, {Source: "Anna", Target: "Cargo Inc", Weight: 1, Docs: 1}, {Source: "Bonn", Target: "Cargo Inc", Weight: 1, Docs: 1}}},
 		// Windows of 2 start at sentences 0 and 1: {0,1} and {1,2}.
-		{"window of two", "window:2", []Edge{{"Anna", "Bonn", 1, 1}, {"Anna", "Cargo Inc", 2, 1}, {"Bonn", "Cargo Inc", 1, 1}}},
+		{"window of two", "window:2", []Edge{{Source: "Anna", Target: "Bonn", Weight: 1, Docs: 1}, {Source: "Anna", Target: "Cargo Inc", Weight: 2, Docs: 1}, {Source: "Bonn", Target: "Cargo Inc", Weight: 1, Docs: 1}}},
 		// A window longer than the document is the whole document.
-		{"window longer than document", "window:9", []Edge{{"Anna", "Bonn", 1, 1}, {"Anna", "Cargo Inc", 1, 1}, {"Bonn", "Cargo Inc", 1, 1}}},
+		{"window longer than document", "window:9", []Edge{{Source: "Anna", Target: "Bonn", Weight: 1, Docs: 1}, {Source: "Anna", Target: "Cargo Inc", Weight: 1, Docs: 1}, {Source: "Bonn", Target: "Cargo Inc", Weight: 1, Docs: 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,9 +98,9 @@ func TestBuilderScopes(t *testing.T) {
 			}
 			var want []Edge
 			for _, e := range tt.want {
-				want = append(want, Edge{e.Source, e.Target, 2 * e.Weight, 2 * e.Docs})
+				want = append(want, Edge{Source: e.Source, Target: e.Target, Weight: 2 * e.Weight, Docs: 2 * e.Docs})
 			}
-			if diff := cmp.Diff(want, g.Edges); diff != "" {
+			if diff := cmp.Diff(want, g.Edges, ignoreEvidence); diff != "" {
 				t.Errorf("edges (-want +got):\n%s", diff)
 			}
 		})
@@ -124,17 +129,17 @@ func TestBuilderOptions(t *testing.T) {
 	}{
 		{"defaults", Options{},
 			[]Node{
-				{Key: "Acme", Label: "Acme", Type: nlp.Org, Mentions: 1, Docs: 1},
-				{Key: "Anna", Label: "Anna", Type: nlp.Person, Mentions: 4, Docs: 3},
-				{Key: "Bonn", Label: "Bonn", Type: nlp.Loc, Mentions: 2, Docs: 2},
+				{Key: "Acme", Label: "Acme", Type: nlp.Org, Mentions: 1, Docs: 1, Aliases: []Alias{{"Acme", 1}}, Units: 1},
+				{Key: "Anna", Label: "Anna", Type: nlp.Person, Mentions: 4, Docs: 3, Aliases: []Alias{{"Anna", 4}}, Units: 3},
+				{Key: "Bonn", Label: "Bonn", Type: nlp.Loc, Mentions: 2, Docs: 2, Aliases: []Alias{{"Bonn", 2}}, Units: 2},
 			},
-			[]Edge{{"Acme", "Anna", 1, 1}, {"Acme", "Bonn", 1, 1}, {"Anna", "Bonn", 2, 2}}},
+			[]Edge{{Source: "Acme", Target: "Anna", Weight: 1, Docs: 1}, {Source: "Acme", Target: "Bonn", Weight: 1, Docs: 1}, {Source: "Anna", Target: "Bonn", Weight: 2, Docs: 2}}},
 		{"min weight", Options{MinWeight: 2},
-			nil, []Edge{{"Anna", "Bonn", 2, 2}}},
+			nil, []Edge{{Source: "Anna", Target: "Bonn", Weight: 2, Docs: 2}}},
 		{"min mentions", Options{MinMentions: 2},
-			nil, []Edge{{"Anna", "Bonn", 2, 2}}},
+			nil, []Edge{{Source: "Anna", Target: "Bonn", Weight: 2, Docs: 2}}},
 		{"types", Options{Types: []nlp.Type{nlp.Person, nlp.Org}},
-			nil, []Edge{{"Acme", "Anna", 1, 1}}},
+			nil, []Edge{{Source: "Acme", Target: "Anna", Weight: 1, Docs: 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,7 +158,7 @@ func TestBuilderOptions(t *testing.T) {
 					t.Errorf("nodes (-want +got):\n%s", diff)
 				}
 			}
-			if diff := cmp.Diff(tt.wantEdges, g.Edges); diff != "" {
+			if diff := cmp.Diff(tt.wantEdges, g.Edges, ignoreEvidence); diff != "" {
 				t.Errorf("edges (-want +got):\n%s", diff)
 			}
 		})

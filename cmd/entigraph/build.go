@@ -5,19 +5,20 @@ import (
 	"io"
 
 	"github.com/entigraph/entigraph/graph"
-	"github.com/entigraph/entigraph/input"
-	"github.com/entigraph/entigraph/nlp"
 )
 
 func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var flags commonFlags
-	var scope string
+	var scope, aliasesPath string
 	var opts graph.Options
+	var view viewFlags
 	fs := newFlagSet("build", buildUsage, stderr)
 	flags.register(fs)
 	fs.StringVar(&scope, "scope", "sentence", "co-occurrence unit: sentence, paragraph, document or window:N (N sentences)")
-	fs.IntVar(&opts.MinWeight, "min-weight", 1, "drop edges whose weight is below this")
 	fs.IntVar(&opts.MinMentions, "min-mentions", 1, "drop entities mentioned fewer times than this")
+	fs.StringVar(&aliasesPath, "aliases", "", aliasesHelp)
+	fs.IntVar(&opts.Evidence, "evidence", graph.DefaultEvidence, "supporting passages kept per edge (0 for none), shown as the edge tooltip")
+	view.register(fs)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -28,27 +29,36 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if opts.Scope, err = graph.ParseScope(scope); err != nil {
 		return usageErrorf("--scope: %v", err)
 	}
+	if opts.Aliases, err = readAliases(aliasesPath); err != nil {
+		return err
+	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return usageErrorf("build: no PATH given (use - for stdin)")
 	}
-	var pipe nlp.Pipeline
-	b := graph.NewBuilder(opts)
-	total, failed, err := processInputs(ctx, fs.Args(), stdin, stderr,
-		input.Options{MaxDocBytes: flags.maxDocBytes}, flags.jobs, &pipe,
-		func(a analysed) error { return b.Add(a.doc) })
+	if err := view.check(flags.output); err != nil {
+		return err
+	}
+	if opts.Evidence == 0 {
+		opts.Evidence = -1 // the flag's 0 means none; Options' 0 means the default
+	}
+	run, err := newBatch(&flags, stdin, stderr)
 	if err != nil {
+		return err
+	}
+	b := graph.NewBuilder(opts)
+	if err := run.run(ctx, fs.Args(), func(a analysed) error { return b.Add(a.doc) }); err != nil {
 		return err
 	}
 	g, err := b.Graph()
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(flags.output, stdout, func(w io.Writer) error { return graph.WriteDOT(w, g) }); err != nil {
+	if g, err = view.apply(g); err != nil {
 		return err
 	}
-	if failed > 0 {
-		return &inputsFailed{failed: failed, total: total}
+	if err := view.write(ctx, g, flags.output, stdout); err != nil {
+		return err
 	}
-	return nil
+	return run.finish(stdout, len(g.Nodes), len(g.Edges))
 }

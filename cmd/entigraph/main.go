@@ -41,6 +41,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return runExtract(ctx, rest, stdin, stdout, stderr)
 	case "build":
 		return runBuild(ctx, rest, stdin, stdout, stderr)
+	case "render":
+		return runRender(ctx, rest, stdin, stdout, stderr)
 	case "train":
 		return runTrain(rest, stdout, stderr)
 	case "eval":
@@ -86,7 +88,7 @@ func report(err error, stderr io.Writer) int {
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "entigraph: %v\n", err)
 		return exitUsage
-	case errors.As(err, &failed):
+	case errors.As(err, &failed), errors.Is(err, errFailFast):
 		fmt.Fprintf(stderr, "entigraph: %v\n", err)
 		return exitInputFailed
 	}

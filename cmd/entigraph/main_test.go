@@ -8,9 +8,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -61,7 +63,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, errOut, code := runCLI(t, "", tt.args...)
+			out, errOut, code := runCLI(t, "", append(tt.args, "--quiet")...)
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 			}
@@ -165,7 +167,7 @@ func TestBadInputs(t *testing.T) {
 	// The cut falls after the last space within the first 1,000,000 bytes.
 	kept := bytes.LastIndexByte(bytes.Repeat(line, 1+1000000/len(line))[:1000000], ' ') + 1
 	outFile := filepath.Join(dir, "out.dot")
-	args := []string{"build", missing, good, empty, binary, latin1, huge, loop, "--max-doc-bytes", "1000000", "-o", outFile}
+	args := []string{"build", missing, good, empty, binary, latin1, huge, loop, "--max-doc-bytes", "1000000", "-o", outFile, "--quiet"}
 	stdout, stderr, code := runCLI(t, "", args...)
 	if code != exitInputFailed {
 		t.Errorf("exit status %d, want %d", code, exitInputFailed)
@@ -270,4 +272,83 @@ func TestBuildRendersWithGraphviz(t *testing.T) {
 	if !bytes.Contains(svg, []byte("<svg")) || !bytes.Contains(svg, []byte("class=\"node\"")) {
 		t.Errorf("rendered SVG has no nodes")
 	}
+}
+
+// TestBatchReporting checks the summary, --errors, --fail-fast and plain
+// progress lines on a mix of good and bad JSON Lines records.
+func TestBatchReporting(t *testing.T) {
+	dir := t.TempDir()
+	jsonl := filepath.Join(dir, "news.jsonl")
+	data := `{"id": "n1", "text": "Amara Okafor met Lukas Brandt in Hamburg."}
+{"id": "n2", "text": "broken
+{"id": "n3", "text": "Lukas Brandt flew to Nairobi."}
+`
+	if err := os.WriteFile(jsonl, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errorsFile := filepath.Join(dir, "errors.jsonl")
+
+	t.Run("summary and errors file", func(t *testing.T) {
+		defer func(d time.Duration) { plainInterval = d }(plainInterval)
+		plainInterval = 0
+		out, stderr, code := runCLI(t, "", "build", jsonl, "--errors", errorsFile, "--progress=always", "-j", "2")
+		if code != exitInputFailed {
+			t.Errorf("exit status %d, want %d", code, exitInputFailed)
+		}
+		if !strings.Contains(out, `"Lukas Brandt"`) {
+			t.Errorf("graph lacks the good records:\n%s", out)
+		}
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		want := "entigraph: " + jsonl + ":2: malformed JSON: "
+		if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, want) }) {
+			t.Errorf("no stderr line starts with %q:\n%s", want, stderr)
+		}
+		progressLines := 0
+		for _, l := range lines {
+			if strings.HasPrefix(l, "entigraph: progress: ") {
+				progressLines++
+			}
+		}
+		if progressLines != 3 {
+			t.Errorf("%d progress lines, want one per document (interval 0):\n%s", progressLines, stderr)
+		}
+		summary := lines[len(lines)-2]
+		for _, want := range []string{"entigraph: done: 3 documents (1 failed)", "tokens", "mentions", "nodes", "edges", "tokens/s"} {
+			if !strings.Contains(summary, want) {
+				t.Errorf("summary %q lacks %q", summary, want)
+			}
+		}
+		got, err := os.ReadFile(errorsFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f failure
+		if err := json.Unmarshal(got, &f); err != nil {
+			t.Fatalf("errors file %q: %v", got, err)
+		}
+		if f.Input != jsonl || f.Line != 2 || !strings.HasPrefix(f.Error, "malformed JSON") {
+			t.Errorf("errors file entry %+v", f)
+		}
+	})
+
+	t.Run("fail fast", func(t *testing.T) {
+		outFile := filepath.Join(dir, "out.dot")
+		_, stderr, code := runCLI(t, "", "build", jsonl, "--fail-fast", "-o", outFile, "-q")
+		if code != exitInputFailed {
+			t.Errorf("exit status %d, want %d", code, exitInputFailed)
+		}
+		if _, err := os.Stat(outFile); err == nil {
+			t.Errorf("--fail-fast wrote %s", outFile)
+		}
+		if !strings.Contains(stderr, "stopped at the first failure (--fail-fast)") {
+			t.Errorf("stderr %q", stderr)
+		}
+	})
+
+	t.Run("quiet prints only errors", func(t *testing.T) {
+		_, stderr, _ := runCLI(t, "", "extract", jsonl, "-q", "--progress=always")
+		if n := strings.Count(stderr, "\n"); n != 2 { // the bad record and the closing count
+			t.Errorf("stderr has %d lines:\n%s", n, stderr)
+		}
+	})
 }

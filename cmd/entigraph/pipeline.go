@@ -122,7 +122,6 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout io.Writer) error {
 
 // analysed is one document after the pipeline ran on it.
 type analysed struct {
-	id  string // in.ID
 	in  input.Document
 	doc *nlp.Document // nil when err is set
 	err error         // why the document failed
@@ -144,6 +143,15 @@ type runStats struct {
 	sentences, tokens, mentions int
 	failures                    []failure
 	start                       time.Time
+}
+
+// newBatch validates the reading flags and prepares a run.
+func newBatch(flags *commonFlags, stdin io.Reader, stderr io.Writer) (*batch, error) {
+	opts, err := flags.inputOptions()
+	if err != nil {
+		return nil, err
+	}
+	return &batch{flags: flags, opts: opts, stdin: stdin, stderr: stderr}, nil
 }
 
 // batch is one run of the pipeline over the command line's inputs.
@@ -190,10 +198,7 @@ func (b *batch) run(ctx context.Context, args []string, emit func(analysed) erro
 				case <-gctx.Done():
 					return nil
 				}
-				j := job{seq: seq, a: analysed{id: doc.ID, in: doc, err: err}}
-				if err != nil {
-					j.a.id = in.Path
-				}
+				j := job{seq: seq, a: analysed{in: doc, err: err}}
 				if err == nil && doc.Truncated {
 					j.a.warning = &input.Error{Path: doc.ID,
 						Err: fmt.Errorf("truncated to its first %d bytes (raise --max-doc-bytes to read more)", len(doc.Text))}
@@ -310,6 +315,7 @@ func analyse(pipe *nlp.Pipeline, in input.Document) (doc *nlp.Document, err erro
 	if err != nil {
 		return nil, &input.Error{Path: in.ID, Err: err}
 	}
+	doc.ID = in.ID
 	return doc, nil
 }
 
@@ -338,16 +344,4 @@ func (b *batch) finish(stdout io.Writer, nodes, edges int) error {
 		return &inputsFailed{failed: b.stats.failed, total: b.stats.docs}
 	}
 	return nil
-}
-
-// processInputs runs a batch with default progress and summary settings.
-// Deprecated: a bridge for callers not yet moved to batch.
-func processInputs(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer,
-	opts input.Options, jobs int, pipe *nlp.Pipeline, emit func(analysed) error) (total, failed int, err error) {
-	b := &batch{flags: &commonFlags{jobs: jobs, progress: "never", quiet: true}, opts: opts, stdin: stdin, stderr: stderr}
-	if pipe != nil {
-		b.pipe = *pipe
-	}
-	err = b.run(ctx, args, emit)
-	return b.stats.docs, b.stats.failed, err
 }

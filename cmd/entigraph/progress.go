@@ -25,10 +25,10 @@ type progress struct {
 }
 
 // plainInterval is how often plain progress lines are printed.
-const plainInterval = 5 * time.Second
+var plainInterval = 5 * time.Second
 
 func newProgress(flags *commonFlags, stderr io.Writer, inputs []input.Input) *progress {
-	p := &progress{start: time.Now(), last: time.Now(), every: plainInterval}
+	p := &progress{start: time.Now(), last: time.Now().Add(-plainInterval), every: plainInterval}
 	if flags.quiet || flags.progress == "never" {
 		return p
 	}

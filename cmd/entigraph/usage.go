@@ -5,12 +5,14 @@ places they mention.
 
 Usage:
   entigraph extract [flags] PATH...   print entity mentions as JSON Lines
-  entigraph build   [flags] PATH...   write the co-occurrence graph (DOT)
+  entigraph build   [flags] PATH...   write the co-occurrence graph (DOT, GEXF, GraphML, JSON, CSV)
+  entigraph render  [flags] GRAPH.dot draw a DOT graph as SVG or PNG (no Graphviz needed)
   entigraph train   [flags]           train the recognizer on CoNLL data
   entigraph eval    [flags] FILE      score a recognizer on CoNLL data
   entigraph help COMMAND              show a command's flags
 
-PATH is a file, a directory (walked for .txt and .md), or - for stdin.
+PATH is a file, a directory (walked for .txt, .md, .html, .jsonl, .csv and
+their .gz forms), a glob pattern, or - for stdin.
 
 Example:
   entigraph build testdata/articles -o sample.dot && dot -Tsvg sample.dot -o sample.svg
@@ -23,8 +25,9 @@ const extractUsage = `Usage: entigraph extract [flags] PATH...
 
 Prints one JSON object per document, in input order:
   {"doc": "a.txt", "entities": [{"text": "Ismail Haniyeh", "type": "PERSON",
-   "start": 312, "end": 326, "sentence": 2}]}
-start and end are byte offsets into the document as read.
+   "start": 312, "end": 326, "sentence": 2, "entity": "Ismail Haniyeh"}]}
+start and end are byte offsets into the document as read; entity is the
+canonical name of the graph node the mention resolved to.
 
 Example:
   entigraph extract testdata/articles > mentions.jsonl
@@ -34,12 +37,15 @@ Flags:
 
 const buildUsage = `Usage: entigraph build [flags] PATH...
 
-Writes the co-occurrence graph of the entities in PATH... as Graphviz DOT:
-one node per entity, one edge per pair that occurs in the same scope unit.
+Writes the co-occurrence graph of the entities in PATH... (Graphviz DOT by
+default): one node per entity, one edge per pair that occurs in the same
+scope unit, each edge with the passages that support it.
 
-Example:
+Examples:
   entigraph build testdata/articles -o graph.dot --scope paragraph
   dot -Tsvg graph.dot -o graph.svg
+  entigraph build testdata/articles --focus Kenya --depth 1 --render svg -o kenya.svg
+  entigraph build news.jsonl.gz --format gexf -o graph.gexf
 
 Flags:
 `

@@ -1,0 +1,149 @@
+package graph
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entigraph/entigraph/nlp"
+)
+
+func TestEvidenceSet(t *testing.T) {
+	ev := func(doc string, start int) Evidence { return Evidence{Doc: doc, Start: start} }
+	item := func(e Evidence) evidenceItem { return evidenceItem{Evidence: e} }
+	tests := []struct {
+		name string
+		add  []Evidence
+		want []Evidence
+	}{
+		{"keeps the first k", []Evidence{ev("a", 1), ev("b", 1), ev("c", 1), ev("d", 1)},
+			[]Evidence{ev("a", 1), ev("b", 1), ev("c", 1)}},
+		{"new documents displace repeats", []Evidence{ev("a", 1), ev("a", 2), ev("a", 3), ev("b", 1), ev("c", 1)},
+			[]Evidence{ev("a", 1), ev("b", 1), ev("c", 1)}},
+		{"a represented document displaces nothing", []Evidence{ev("a", 1), ev("a", 2), ev("b", 1), ev("a", 3)},
+			[]Evidence{ev("a", 1), ev("a", 2), ev("b", 1)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s evidenceSet
+			for _, e := range tt.add {
+				s = s.add(item(e), 3)
+			}
+			if diff := cmp.Diff(tt.want, s.passages()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCapText(t *testing.T) {
+	short := "Amara Okafor met Lukas Brandt."
+	if got := capText(short, 0, len(short), 0, 5); got != short {
+		t.Errorf("short text changed: %q", got)
+	}
+	long := strings.Repeat("é word ", 100) + "Amara Okafor met Lukas Brandt" + strings.Repeat(" more ü text", 60)
+	focusStart := strings.Index(long, "Amara")
+	focusEnd := strings.Index(long, "Brandt") + len("Brandt")
+	got := capText(long, 0, len(long), focusStart, focusEnd)
+	if len(got) > MaxEvidenceBytes {
+		t.Errorf("capped text is %d bytes", len(got))
+	}
+	if !utf8.ValidString(got) {
+		t.Errorf("capped text is not valid UTF-8: %q", got)
+	}
+	if !strings.Contains(got, "Amara Okafor met Lukas Brandt") {
+		t.Errorf("capped text lost the mentions: %q", got)
+	}
+	if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
+		t.Errorf("elisions not marked: %q", got)
+	}
+	head := capText(long, 0, len(long), 0, 5)
+	if !strings.HasPrefix(head, "é word") || len(head) > MaxEvidenceBytes {
+		t.Errorf("focus at the start: %q", head)
+	}
+}
+
+// segmented returns text as a document with the given id, whose mentions
+// are every occurrence of each name.
+func segmented(t *testing.T, id, text string, names map[string]nlp.Type) *nlp.Document {
+	t.Helper()
+	doc, err := nlp.Segment(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.ID = id
+	for _, tok := range doc.Tokens {
+		for name, typ := range names {
+			first := strings.Fields(name)[0]
+			if tok.Text == first && strings.HasPrefix(text[tok.Start:], name) {
+				doc.Mentions = append(doc.Mentions, nlp.Mention{Text: name, Type: typ,
+					Start: tok.Start, End: tok.Start + len(name), Sentence: tok.Sentence})
+			}
+		}
+	}
+	return doc
+}
+
+func TestBuilderEvidence(t *testing.T) {
+	names := map[string]nlp.Type{"Amara Okafor": nlp.Person, "Hamburg": nlp.Loc, "Lukas Brandt": nlp.Person}
+	docs := []*nlp.Document{
+		segmented(t, "d1", "Amara Okafor flew to Hamburg. Rain fell. Amara Okafor left Hamburg again.", names),
+		segmented(t, "d2", "In Hamburg, Amara Okafor met Lukas Brandt.", names),
+		segmented(t, "d3", "Nothing here. Hamburg welcomed Amara Okafor.", names),
+	}
+	tests := []struct {
+		name     string
+		opts     Options
+		wantDocs []string // documents of the evidence of Amara Okafor -- Hamburg
+		wantText []string
+	}{
+		{"two passages prefer new documents", Options{Evidence: 2}, []string{"d1", "d2"},
+			[]string{"Amara Okafor flew to Hamburg.", "In Hamburg, Amara Okafor met Lukas Brandt."}},
+		{"default keeps three", Options{}, []string{"d1", "d2", "d3"},
+			[]string{"Amara Okafor flew to Hamburg.", "In Hamburg, Amara Okafor met Lukas Brandt.", "Hamburg welcomed Amara Okafor."}},
+		{"paragraph scope quotes the paragraph", Options{Scope: Scope{Kind: ScopeParagraph}, Evidence: 1}, []string{"d1"},
+			[]string{"Amara Okafor flew to Hamburg. Rain fell. Amara Okafor left Hamburg again."}},
+		{"negative keeps none", Options{Evidence: -1}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := NewBuilder(tt.opts)
+			texts := map[string]string{}
+			for _, d := range docs {
+				texts[d.ID] = d.Text
+				if err := b.Add(d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			g, err := b.Graph()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var edge *Edge
+			for i := range g.Edges {
+				if g.Edges[i].Source == "Amara Okafor" && g.Edges[i].Target == "Hamburg" {
+					edge = &g.Edges[i]
+				}
+			}
+			if edge == nil {
+				t.Fatalf("no edge Amara Okafor -- Hamburg in %+v", g.Edges)
+			}
+			var gotDocs, gotText []string
+			for _, e := range edge.Evidence {
+				gotDocs = append(gotDocs, e.Doc)
+				gotText = append(gotText, e.Text)
+				if texts[e.Doc][e.Start:e.End] != e.Text {
+					t.Errorf("evidence offsets %d:%d do not slice its text %q", e.Start, e.End, e.Text)
+				}
+			}
+			if diff := cmp.Diff(tt.wantDocs, gotDocs); diff != "" {
+				t.Errorf("documents (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantText, gotText); diff != "" {
+				t.Errorf("texts (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
