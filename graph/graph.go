@@ -154,12 +154,64 @@ func (b *Builder) Add(doc *nlp.Document) error {
 // of the entity it resolved to in this document, or "" for a dropped
 // mention. EntityName maps the key to its node once all documents are in.
 func (b *Builder) AddDocument(doc *nlp.Document) ([]string, error) {
+	return b.AddPrepared(b.Prepare(doc))
+}
+
+// Prepared is a document resolved to entities and split into scope units:
+// the part of adding a document that touches no shared state.
+type Prepared struct {
+	doc    *nlp.Document
+	ents   []*docEntity
+	keys   []string // entity key of each mention, "" when dropped
+	units  []*preparedUnit
+	nunits int // scope units in the document, mentioned or not
+}
+
+// preparedUnit is one scope unit with the entities mentioned in it.
+type preparedUnit struct {
+	keys  []string // in order of first mention
+	first []span   // the first mention of each key in the unit
+	where span     // the unit's text
+}
+
+// Prepare resolves doc's mentions and groups them by scope unit. It reads
+// only the builder's options, so it is safe to call from many goroutines
+// while one goroutine feeds the results to AddPrepared in input order.
+func (b *Builder) Prepare(doc *nlp.Document) *Prepared {
+	ents, of := resolveDocument(doc.Text, doc.Mentions, b.opts.Aliases)
+	p := &Prepared{doc: doc, ents: ents, keys: make([]string, len(doc.Mentions)), nunits: b.docUnits(doc)}
+	byID := map[int]*preparedUnit{}
+	spans := newUnitSpans(b.opts.Scope, doc)
+	for i, m := range doc.Mentions {
+		if of[i] < 0 {
+			continue
+		}
+		key := ents[of[i]].key
+		p.keys[i] = key
+		for _, u := range b.unitsOf(doc, m.Sentence) {
+			un := byID[u]
+			if un == nil {
+				un = &preparedUnit{where: spans.of(u)}
+				byID[u] = un
+				p.units = append(p.units, un)
+			}
+			if !slices.Contains(un.keys, key) && len(un.keys) < maxEntitiesPerUnit {
+				un.keys = append(un.keys, key)
+				un.first = append(un.first, span{m.Start, m.End})
+			}
+		}
+	}
+	return p
+}
+
+// AddPrepared counts a prepared document's mentions and co-occurrences.
+// Call it from one goroutine, in input order.
+func (b *Builder) AddPrepared(p *Prepared) ([]string, error) {
 	b.ndocs++
 	b.names = nil
 	docIdx := b.ndocs
-	b.units += b.docUnits(doc)
-	ents, of := resolveDocument(doc.Text, doc.Mentions, b.opts.Aliases)
-	for _, de := range ents {
+	b.units += p.nunits
+	for _, de := range p.ents {
 		e, err := b.entity(de.key)
 		if err != nil {
 			return nil, err
@@ -185,76 +237,61 @@ func (b *Builder) AddDocument(doc *nlp.Document) ([]string, error) {
 			e.docs++
 		}
 	}
-	keys := make([]string, len(doc.Mentions))
-	type unit struct {
-		keys  []string // in order of first mention
-		first []span   // the first mention of each key in the unit
-	}
-	units := map[int]*unit{}
-	var order []int
-	for i, m := range doc.Mentions {
-		if of[i] < 0 {
-			continue
-		}
-		key := ents[of[i]].key
-		keys[i] = key
-		for _, u := range b.unitsOf(doc, m.Sentence) {
-			un := units[u]
-			if un == nil {
-				un = &unit{}
-				units[u] = un
-				order = append(order, u)
-			}
-			if !slices.Contains(un.keys, key) && len(un.keys) < maxEntitiesPerUnit {
-				un.keys = append(un.keys, key)
-				un.first = append(un.first, span{m.Start, m.End})
-			}
-		}
-	}
-	for _, u := range order {
-		un := units[u]
+	for _, un := range p.units {
 		if err := b.countUnit(un.keys); err != nil {
 			return nil, err
 		}
-		where := b.unitSpan(doc, u)
 		for i := range un.keys {
 			for j := i + 1; j < len(un.keys); j++ {
 				focus := span{min(un.first[i].start, un.first[j].start), max(un.first[i].end, un.first[j].end)}
-				if err := b.link(un.keys[i], un.keys[j], docIdx, doc, where, focus); err != nil {
+				if err := b.link(un.keys[i], un.keys[j], docIdx, p.doc, un.where, focus); err != nil {
 					return nil, err
 				}
 			}
 		}
 	}
-	return keys, nil
+	return p.keys, nil
 }
 
 // span is a byte range of a document.
 type span struct{ start, end int }
 
-// unitSpan returns the byte range of scope unit u of doc: the sentence,
-// the paragraph, the window of sentences, or the whole text.
-func (b *Builder) unitSpan(doc *nlp.Document, u int) span {
-	sents := doc.Sentences
-	if len(sents) == 0 {
-		return span{0, len(doc.Text)}
-	}
-	switch b.opts.Scope.Kind {
-	case ScopeParagraph:
-		sp := span{-1, -1}
-		for _, s := range sents {
-			if s.Paragraph == u {
-				if sp.start < 0 {
-					sp.start = s.Start
-				}
-				sp.end = s.End
+// unitSpans gives the byte range of each scope unit of a document: the
+// sentence, the paragraph, the window of sentences, or the whole text.
+type unitSpans struct {
+	scope Scope
+	doc   *nlp.Document
+	paras map[int]span
+}
+
+func newUnitSpans(scope Scope, doc *nlp.Document) *unitSpans {
+	us := &unitSpans{scope: scope, doc: doc}
+	if scope.Kind == ScopeParagraph {
+		us.paras = map[int]span{}
+		for _, s := range doc.Sentences {
+			sp, ok := us.paras[s.Paragraph]
+			if !ok {
+				sp.start = s.Start
 			}
+			sp.end = s.End
+			us.paras[s.Paragraph] = sp
 		}
-		return sp
+	}
+	return us
+}
+
+func (us *unitSpans) of(u int) span {
+	sents := us.doc.Sentences
+	if len(sents) == 0 {
+		return span{0, len(us.doc.Text)}
+	}
+	switch us.scope.Kind {
+	case ScopeParagraph:
+		return us.paras[u]
 	case ScopeDocument:
 		return span{sents[0].Start, sents[len(sents)-1].End}
 	case ScopeWindow:
-		last := min(u+b.opts.Scope.Window, len(sents)) - 1
+		last := min(u+us.scope.Window, len(sents)) - 1
 		return span{sents[u].Start, sents[last].End}
 	}
 	return span{sents[u].Start, sents[u].End}
@@ -296,6 +333,8 @@ func (b *Builder) entity(key string) (*entity, error) {
 	}
 	return e, nil
 }
+
+// link counts one unit where entities a and c co-occur, keeping the
 
 // link counts one unit where entities a and c co-occur, keeping the
 // unit's passage as evidence when the edge still wants one.

@@ -47,7 +47,12 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	b := graph.NewBuilder(opts)
-	if err := run.run(ctx, fs.Args(), func(a analysed) error { return b.Add(a.doc) }); err != nil {
+	run.builder = b
+	err = run.run(ctx, fs.Args(), func(a analysed) error {
+		_, err := b.AddPrepared(a.prepared)
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	g, err := b.Graph()

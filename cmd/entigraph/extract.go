@@ -74,10 +74,11 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		// Entity names are known only once the whole corpus is resolved,
 		// so the lines (mentions, not texts) wait until every input is in.
 		b := graph.NewBuilder(graph.Options{Aliases: aliases})
+		run.builder = b
 		var lines []extractLine
 		var keys [][]string // per line, the entity key of each entity
 		err := run.run(ctx, fs.Args(), func(a analysed) error {
-			mkeys, err := b.AddDocument(a.doc)
+			mkeys, err := b.AddPrepared(a.prepared)
 			if err != nil {
 				return err
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/entigraph/entigraph/graph"
 	"github.com/entigraph/entigraph/input"
 	"github.com/entigraph/entigraph/nlp"
 )
@@ -124,7 +125,10 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout io.Writer) error {
 type analysed struct {
 	in  input.Document
 	doc *nlp.Document // nil when err is set
-	err error         // why the document failed
+	// prepared is doc resolved for the graph, when the batch has a
+	// builder: resolution runs in the workers, not in the emitter.
+	prepared *graph.Prepared
+	err      error // why the document failed
 	// warning is a problem that still left a usable document
 	// (truncation).
 	warning error
@@ -162,6 +166,9 @@ type batch struct {
 	stderr io.Writer
 	pipe   nlp.Pipeline
 	stats  runStats
+	// builder, when set, prepares each document for the graph in the
+	// workers (Builder.Prepare is safe for concurrent use).
+	builder *graph.Builder
 }
 
 // run reads and analyses every document with flags.jobs workers and calls
@@ -219,6 +226,9 @@ func (b *batch) run(ctx context.Context, args []string, emit func(analysed) erro
 			for j := range work {
 				if j.a.err == nil {
 					j.a.doc, j.a.err = analyse(&b.pipe, j.a.in)
+				}
+				if j.a.err == nil && b.builder != nil {
+					j.a.prepared = b.builder.Prepare(j.a.doc)
 				}
 				select {
 				case done <- j:
