@@ -160,3 +160,58 @@ func TestTrainUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractAgreesWithEval scores `entigraph extract` itself, as the
+// project is judged: conll2docs.py turns CoNLL-2003 dev into text files,
+// extract reads them with its own segmentation and tokenization, and
+// nerscore.py scores the byte spans. That F1 must match eval's (which
+// scores the recognizer on the gold tokens) to within 0.01: the gap is
+// only what our tokenizer splits differently from CoNLL's.
+func TestExtractAgreesWithEval(t *testing.T) {
+	shared := filepath.Join("..", "..", "..", "shared")
+	conll := filepath.Join(shared, "data", "conll2003", "dev.txt")
+	if _, err := os.Stat(conll); err != nil {
+		t.Skip("../shared/data/conll2003 not present: skipping the extract-vs-nerscore check")
+	}
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 not installed: skipping the extract-vs-nerscore check")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("python3", filepath.Join(shared, "tools", "conll2docs.py"), conll, dir).CombinedOutput(); err != nil {
+		t.Fatalf("conll2docs.py: %v\n%s", err, out)
+	}
+	pred, stderr, code := runCLI(t, "", "extract", filepath.Join(dir, "docs"), "-q")
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, stderr)
+	}
+	predPath := filepath.Join(dir, "pred.jsonl")
+	if err := os.WriteFile(predPath, []byte(pred), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("python3", filepath.Join(shared, "tools", "nerscore.py"), filepath.Join(dir, "gold.jsonl"), predPath).CombinedOutput()
+	if err != nil {
+		t.Fatalf("nerscore.py: %v\n%s", err, out)
+	}
+	m := regexp.MustCompile(`(?m)^F1=([0-9.]+)`).FindStringSubmatch(string(out))
+	if m == nil {
+		t.Fatalf("nerscore.py printed no F1:\n%s", out)
+	}
+	var evalOut, evalErr bytes.Buffer
+	if err := runEval([]string{conll}, &evalOut, &evalErr); err != nil {
+		t.Fatalf("eval: %v\n%s", err, evalErr.String())
+	}
+	micro := regexp.MustCompile(`(?m)^micro\s+\S+\s+\S+\s+(\S+)`).FindStringSubmatch(evalOut.String())
+	if micro == nil {
+		t.Fatalf("eval printed no micro row:\n%s", evalOut.String())
+	}
+	var extractF1, evalF1 float64
+	fmt.Sscan(m[1], &extractF1)
+	fmt.Sscan(micro[1], &evalF1)
+	t.Logf("CoNLL-2003 dev micro F1: extract+nerscore.py %.4f, eval %.4f", extractF1, evalF1)
+	if d := extractF1 - evalF1; d > 0.01 || d < -0.01 {
+		t.Errorf("extract+nerscore.py F1 %.4f and eval F1 %.4f differ by more than 0.01\n%s", extractF1, evalF1, out)
+	}
+	if extractF1 < 0.92 {
+		t.Errorf("extract scores micro F1 %.4f on CoNLL-2003 dev, below the 0.92 target", extractF1)
+	}
+}
