@@ -118,10 +118,10 @@ var communityPalette = []string{
 
 const otherColor = "#f7f7f7"
 
-// nodeColor is a node's fill: its community's colour once analysed, else
-// its type's.
+// nodeColor is a node's fill: its community's colour when asked for and
+// analysed, else its type's.
 func nodeColor(g *Graph, n *Node) string {
-	if g.Analysed {
+	if g.Analysed && g.ColorCommunities {
 		if n.Community >= 0 && n.Community < len(communityPalette) {
 			return communityPalette[n.Community]
 		}

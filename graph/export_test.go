@@ -149,6 +149,15 @@ func TestFormatsGolden(t *testing.T) {
 // and every measure on the edges.
 func TestDOTView(t *testing.T) {
 	g := exportFixture(t)
+	var typed bytes.Buffer
+	if err := WriteDOT(&typed, g); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"Anna Berg" [label="Anna Berg", type="PERSON", mentions=5, docs=3, shape=ellipse, style="filled", fillcolor="` +
+		typeStyles[nlp.Person].fill + `"`; !strings.Contains(typed.String(), want) {
+		t.Errorf("by default nodes are filled by type; DOT lacks %q:\n%s", want, typed.String())
+	}
+	g.ColorCommunities = true
 	var buf bytes.Buffer
 	if err := WriteDOT(&buf, g); err != nil {
 		t.Fatal(err)

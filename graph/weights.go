@@ -82,6 +82,9 @@ type View struct {
 	Analysed bool      // Analyse has set the nodes' Stats
 	Pruned   []Pruning // what Prune removed, step by step
 	Focus    string    // key of the --focus node, drawn with a heavy outline
+	// ColorCommunities fills analysed nodes with their community's colour
+	// instead of their type's (shapes always show the type).
+	ColorCommunities bool
 }
 
 // value returns measure m of edge e; e must have been weighed.

@@ -36,6 +36,7 @@ type viewFlags struct {
 	backbone  float64
 	render    string
 	layout    string
+	color     string
 
 	// parsed by check
 	measure graph.Measure
@@ -57,6 +58,7 @@ func (v *viewFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&v.focus, "focus", "", "keep only the entities around NAME (a name, label or alias)")
 	fs.IntVar(&v.depth, "depth", 1, "with --focus: how many edges away from NAME to keep")
 	fs.Float64Var(&v.backbone, "backbone", 0, "keep only edges significant at level ALPHA (e.g. 0.05) by the disparity filter (0: off)")
+	fs.StringVar(&v.color, "color", "type", "fill nodes by entity type or by community (shapes always show the type)")
 	fs.StringVar(&v.render, "render", "", "draw the graph as svg or png (in-process Graphviz) instead of writing --format")
 	fs.StringVar(&v.layout, "layout", "", "layout for --render: "+strings.Join(renderLayouts, ", ")+" (default by graph size)")
 }
@@ -82,6 +84,9 @@ func (v *viewFlags) check(output string) error {
 		return usageErrorf("--depth must be at least 1")
 	case v.backbone < 0 || v.backbone >= 1:
 		return usageErrorf("--backbone: ALPHA must be in (0, 1), e.g. 0.05; 0 turns it off")
+	}
+	if v.color != "type" && v.color != "community" {
+		return usageErrorf("--color: want type or community, not %q", v.color)
 	}
 	if err := checkLayout(v.layout); err != nil {
 		return err
@@ -111,7 +116,9 @@ func (v *viewFlags) apply(g *graph.Graph) (*graph.Graph, error) {
 	if err != nil {
 		return nil, usageErrorf("--focus: %v", err)
 	}
-	return graph.Analyse(g, graph.AnalyseOptions{}), nil
+	g = graph.Analyse(g, graph.AnalyseOptions{})
+	g.ColorCommunities = v.color == "community"
+	return g, nil
 }
 
 // write writes g (as apply returned it) in the chosen format, or draws
