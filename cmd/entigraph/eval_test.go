@@ -94,25 +94,39 @@ func TestEvalAgreesWithNerscore(t *testing.T) {
 	if err := os.WriteFile(predPath, pred.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err = exec.Command("python3", filepath.Join(shared, "tools", "nerscore.py"), filepath.Join(dir, "gold.jsonl"), predPath).CombinedOutput()
+	want := nerscoreF1(t, shared, filepath.Join(dir, "gold.jsonl"), predPath)
+	if micro := evalMicroF1(t, conll); micro != want {
+		t.Errorf("eval micro F1 %s, nerscore.py F1 %s", micro, want)
+	}
+}
+
+// nerscoreF1 runs ../shared/tools/nerscore.py and returns the micro F1 it
+// prints.
+func nerscoreF1(t *testing.T, shared, gold, pred string) string {
+	t.Helper()
+	out, err := exec.Command("python3", filepath.Join(shared, "tools", "nerscore.py"), gold, pred).CombinedOutput()
 	if err != nil {
 		t.Fatalf("nerscore.py: %v\n%s", err, out)
 	}
-	want := regexp.MustCompile(`(?m)^F1=([0-9.]+)`).FindStringSubmatch(string(out))
-	if want == nil {
+	m := regexp.MustCompile(`(?m)^F1=([0-9.]+)`).FindStringSubmatch(string(out))
+	if m == nil {
 		t.Fatalf("nerscore.py printed no F1:\n%s", out)
 	}
+	return m[1]
+}
+
+// evalMicroF1 runs `entigraph eval FILE` and returns its micro F1.
+func evalMicroF1(t *testing.T, conll string) string {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	if err := runEval([]string{conll}, &stdout, &stderr); err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr.String())
 	}
-	micro := regexp.MustCompile(`(?m)^micro\s+\S+\s+\S+\s+(\S+)`).FindStringSubmatch(stdout.String())
-	if micro == nil {
+	m := regexp.MustCompile(`(?m)^micro\s+\S+\s+\S+\s+(\S+)`).FindStringSubmatch(stdout.String())
+	if m == nil {
 		t.Fatalf("eval printed no micro row:\n%s", stdout.String())
 	}
-	if micro[1] != want[1] {
-		t.Errorf("eval micro F1 %s, nerscore.py F1 %s\neval:\n%s\nnerscore:\n%s", micro[1], want[1], stdout.String(), out)
-	}
+	return m[1]
 }
 
 func TestEvalUsage(t *testing.T) {
@@ -188,28 +202,12 @@ func TestExtractAgreesWithEval(t *testing.T) {
 	if err := os.WriteFile(predPath, []byte(pred), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("python3", filepath.Join(shared, "tools", "nerscore.py"), filepath.Join(dir, "gold.jsonl"), predPath).CombinedOutput()
-	if err != nil {
-		t.Fatalf("nerscore.py: %v\n%s", err, out)
-	}
-	m := regexp.MustCompile(`(?m)^F1=([0-9.]+)`).FindStringSubmatch(string(out))
-	if m == nil {
-		t.Fatalf("nerscore.py printed no F1:\n%s", out)
-	}
-	var evalOut, evalErr bytes.Buffer
-	if err := runEval([]string{conll}, &evalOut, &evalErr); err != nil {
-		t.Fatalf("eval: %v\n%s", err, evalErr.String())
-	}
-	micro := regexp.MustCompile(`(?m)^micro\s+\S+\s+\S+\s+(\S+)`).FindStringSubmatch(evalOut.String())
-	if micro == nil {
-		t.Fatalf("eval printed no micro row:\n%s", evalOut.String())
-	}
 	var extractF1, evalF1 float64
-	fmt.Sscan(m[1], &extractF1)
-	fmt.Sscan(micro[1], &evalF1)
+	fmt.Sscan(nerscoreF1(t, shared, filepath.Join(dir, "gold.jsonl"), predPath), &extractF1)
+	fmt.Sscan(evalMicroF1(t, conll), &evalF1)
 	t.Logf("CoNLL-2003 dev micro F1: extract+nerscore.py %.4f, eval %.4f", extractF1, evalF1)
 	if d := extractF1 - evalF1; d > 0.01 || d < -0.01 {
-		t.Errorf("extract+nerscore.py F1 %.4f and eval F1 %.4f differ by more than 0.01\n%s", extractF1, evalF1, out)
+		t.Errorf("extract+nerscore.py F1 %.4f and eval F1 %.4f differ by more than 0.01", extractF1, evalF1)
 	}
 	if extractF1 < 0.92 {
 		t.Errorf("extract scores micro F1 %.4f on CoNLL-2003 dev, below the 0.92 target", extractF1)
