@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"os"
@@ -351,4 +352,61 @@ func TestBatchReporting(t *testing.T) {
 			t.Errorf("stderr has %d lines:\n%s", n, stderr)
 		}
 	})
+}
+
+// TestFormats reads a directory holding every input format and checks
+// the document ids extract reports, in order.
+func TestFormats(t *testing.T) {
+	dir := t.TempDir()
+	page, err := os.ReadFile("../../input/testdata/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(`{"id": "wire-1", "text": "Amara Okafor met Lukas Brandt in Hamburg."}` + "\n" +
+		`{"text": "Lukas Brandt flew to Nairobi on Monday."}` + "\n"))
+	zw.Close()
+	files := map[string][]byte{
+		"a-page.html":     page,
+		"b-wire.jsonl.gz": gz.Bytes(),
+		"c-sheet.csv":     []byte("id,title,text\nrow-7,Port talks,Daniel Reyes visited Mombasa.\n"),
+		"d-notes.md":      []byte("# Notes\n\nCarmen Reyes works at the World Bank.\n"),
+		"e-ignored.json":  []byte(`{"text": "not walked"}`),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, stderr, code := runCLI(t, "", "extract", dir, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var ids []string
+	found := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var line extractLine
+		if err := json.Unmarshal([]byte(l), &line); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, line.Doc)
+		for _, e := range line.Entities {
+			found[e.Entity] = true
+		}
+	}
+	want := []string{filepath.Join(dir, "a-page.html"), "wire-1", filepath.Join(dir, "b-wire.jsonl.gz") + ":2", "row-7", filepath.Join(dir, "d-notes.md")}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("document ids (-want +got):\n%s", diff)
+	}
+	for _, name := range []string{"Elena Fuentes", "Lukas Brandt", "Daniel Reyes", "World Bank"} {
+		if !found[name] {
+			t.Errorf("no mention resolved to %q", name)
+		}
+	}
+	for _, boilerplate := range []string{"Marco Vitale", "Bergen"} {
+		if found[boilerplate] {
+			t.Errorf("boilerplate entity %q reached the output", boilerplate)
+		}
+	}
 }
