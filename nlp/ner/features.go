@@ -15,8 +15,9 @@ import (
 // each of PER, ORG and LOC the BILOU parts B (begin), I (inside), L (last)
 // and U (unit-length entity). Tag reports them as BIO.
 const (
-	lO   = 0
-	nLab = 1 + 4*3
+	lO     = 0
+	nTypes = 3
+	nLab   = 1 + 4*nTypes
 )
 
 const (
@@ -26,7 +27,7 @@ const (
 	partU
 )
 
-var typeNames = [3]string{"PER", "ORG", "LOC"}
+var typeNames = [nTypes]string{"PER", "ORG", "LOC"}
 
 // bioNames are the tags Tag returns.
 var bioNames = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}
@@ -154,6 +155,8 @@ type tokInfo struct {
 	suf    [4]uint64
 	gaz    uint32 // gazetteer bits: class*2 (+1 inside a phrase)
 	cas    uint8
+	pron   uint8 // 1: a personal pronoun follows within pronWin tokens, 2: one precedes
+	roman  uint8 // Roman numeral in capitals (Ramesses II, Paul VI): see romanNumeral
 	d1     uint8 // stage 1 label (stage 2 only)
 }
 
@@ -162,6 +165,7 @@ var padR = tokInfo{lower: 0x4444, shape: 0x5555, sshape: 0x6666, cas: casPad}
 
 func analyze(s string, t *tokInfo) {
 	t.lower = hlower(s)
+	t.roman = romanNumeral(s)
 	var first, last [4]rune
 	nr := 0
 	hasU, hasL, firstU := false, false, false
@@ -359,6 +363,8 @@ const (
 	tP1
 	tP1M1
 	tP1P1
+	tPron
+	tRoman
 )
 
 func fh(t int, v uint64) uint64 {
@@ -378,16 +384,21 @@ type featurizer struct {
 	n     []int     // tokens per sentence
 	modes []uint8
 	dcase map[uint64]uint8
-	d2    map[uint64][3]uint16
+	d2    map[uint64][nTypes]uint16
 	feats []uint64
 	offs  []int32
 	// drop, when set (training only), reports whether token i of the
 	// current sentence hides its word identity (word dropout).
 	drop func(i int) bool
+	// solo, when set (training only), reports whether the current sentence
+	// is featurized as if its document held no other sentence, so that the
+	// second pass does not learn to expect other mentions of every name.
+	solo  func() bool
+	alone bool
 }
 
 func newFeaturizer(g *gazetteer) *featurizer {
-	return &featurizer{gaz: g, dcase: map[uint64]uint8{}, d2: map[uint64][3]uint16{}}
+	return &featurizer{gaz: g, dcase: map[uint64]uint8{}, d2: map[uint64][nTypes]uint16{}}
 }
 
 // prepare analyses every token of the document.
@@ -408,6 +419,7 @@ func (f *featurizer) prepare(doc [][]string) {
 		}
 		ti := f.info[st:]
 		f.gaz.mark(ti)
+		markPronouns(ti[:len(s)])
 		var nu, nt, nl int
 		for i := range ti {
 			if len(s[i]) < 2 {
@@ -464,8 +476,8 @@ func (f *featurizer) setFirstPass(labels [][]uint8) {
 
 // d2maj returns the majority stage 1 type of the word elsewhere in the
 // document (0 when none) and the evidence counts without this token.
-func (f *featurizer) d2of(t *tokInfo) (maj uint8, c [3]uint16) {
-	if t.cas == casPad {
+func (f *featurizer) d2of(t *tokInfo) (maj uint8, c [nTypes]uint16) {
+	if t.cas == casPad || f.alone {
 		return 0, c
 	}
 	c = f.d2[t.lower]
@@ -473,7 +485,7 @@ func (f *featurizer) d2of(t *tokInfo) (maj uint8, c [3]uint16) {
 		c[et-1]--
 	}
 	best := uint16(0)
-	for k := 0; k < 3; k++ {
+	for k := 0; k < nTypes; k++ {
 		if c[k] > best {
 			best, maj = c[k], uint8(k+1)
 		}
@@ -488,6 +500,7 @@ func (f *featurizer) sentence(si int, stage2 bool) {
 	mode := uint64(f.modes[si])
 	f.feats = f.feats[:0]
 	f.offs = f.offs[:0]
+	f.alone = stage2 && f.solo != nil && f.solo()
 	add := func(t int, v uint64) { f.feats = append(f.feats, fh(t, v)) }
 	for i := 0; i < n; i++ {
 		f.offs = append(f.offs, int32(len(f.feats)))
@@ -543,22 +556,94 @@ func (f *featurizer) sentence(si int, stage2 bool) {
 		add(tWM1Ss0, mix(m1.lower, t.sshape))
 		add(tSs0WP1, mix(t.sshape, p1.lower))
 		add(tCasPat, uint64(m1.cas)<<8|cas<<4|uint64(p1.cas))
+		if p1.roman != 0 {
+			add(tRoman, uint64(p1.roman)<<12|uint64(cas)<<4|mode)
+		}
+		if t.roman != 0 {
+			add(tRoman, uint64(t.roman)<<12|1<<8|uint64(m1.cas)<<4|mode)
+		}
+		if t.pron != 0 {
+			add(tPron, uint64(t.pron)<<8|cas<<4|mode)
+		}
 		if stage2 {
 			maj, c := f.d2of(t)
-			for k := 0; k < 3; k++ {
+			for k := 0; k < nTypes; k++ {
 				if c[k] > 0 {
 					add(tD2, uint64(k)<<8|cas)
 				}
 			}
-			add(tD2Maj, uint64(maj)<<8|cas<<4|mode)
+			if maj > 0 {
+				add(tD2Maj, uint64(maj)<<8|cas<<4|mode)
+			}
 			mm1, _ := f.d2of(m1)
 			mp1, _ := f.d2of(p1)
-			add(tD2MajM1, uint64(mm1)<<4|uint64(maj))
-			add(tD2MajP1, uint64(mp1)<<4|uint64(maj))
+			if mm1 > 0 || maj > 0 {
+				add(tD2MajM1, uint64(mm1)<<4|uint64(maj))
+			}
+			if mp1 > 0 || maj > 0 {
+				add(tD2MajP1, uint64(mp1)<<4|uint64(maj))
+			}
 			add(tP1, uint64(t.d1))
 			add(tP1M1, uint64(m1.d1)<<8|uint64(t.d1))
 			add(tP1P1, uint64(p1.d1)<<8|uint64(t.d1))
 		}
 	}
 	f.offs = append(f.offs, int32(len(f.feats)))
+}
+
+// pronWin is the distance within which markPronouns looks for a personal
+// pronoun: "Mishima ... his", "Through his grandmother , Mishima".
+const pronWin = 8
+
+var pronouns = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range []string{"he", "she", "his", "her", "him", "himself", "herself", "hers"} {
+		m[hlower(w)] = true
+	}
+	return m
+}()
+
+// markPronouns sets the pron bits of the tokens of one sentence.
+func markPronouns(ti []tokInfo) {
+	last := -1 << 30
+	for i := range ti {
+		ti[i].pron = 0
+		if i-last <= pronWin {
+			ti[i].pron |= 2
+		}
+		if pronouns[ti[i].lower] {
+			last = i
+		}
+	}
+	last = 1 << 30
+	for i := len(ti) - 1; i >= 0; i-- {
+		if last-i <= pronWin {
+			ti[i].pron |= 1
+		}
+		if pronouns[ti[i].lower] {
+			last = i
+		}
+	}
+}
+
+// romanNumeral returns 2 if s is a regnal number in capitals from II to
+// XXXIX, optionally followed by a period, 1 for I, V and X alone (more
+// often the pronoun or an initial) and 0 otherwise.
+func romanNumeral(s string) uint8 {
+	s = strings.TrimSuffix(s, ".")
+	if s == "" || len(s) > 7 {
+		return 0
+	}
+	i := 0
+	for i < len(s) && i < 3 && s[i] == 'X' {
+		i++
+	}
+	switch s[i:] {
+	case "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX":
+		if len(s) == 1 {
+			return 1
+		}
+		return 2
+	}
+	return 0
 }

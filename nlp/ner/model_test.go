@@ -74,6 +74,16 @@ func TestDefaultTagsSensibly(t *testing.T) {
 			want: []string{"ORG:World Health Organization", "ORG:European Central Bank", "LOC:Brazil"},
 		},
 		{
+			name: "lone surnames without a full name in the document",
+			doc:  "While Putin spoke , Zelensky listened .",
+			want: []string{"PER:Putin", "PER:Zelensky"},
+		},
+		{
+			name: "regnal number and organization cue",
+			doc:  "Charles III visited Canada in May .\nHe signed with Decca Records and moved to Nashville .",
+			want: []string{"PER:Charles III", "LOC:Canada", "ORG:Decca Records", "LOC:Nashville"},
+		},
+		{
 			name: "no entities",
 			doc:  "the weather was cold and the trains were late .",
 			want: nil,

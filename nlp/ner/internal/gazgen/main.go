@@ -58,7 +58,13 @@ parliament assembly congress senate government cabinet administration nations
 network news times post press journal herald tribune telegraph television tv radio
 airlines airways motors energy oil petroleum telecom communications media
 church mosque reserve council centre center alliance coalition organisation
-revolutionary commando militia taliban`
+revolutionary commando militia taliban
+records studios pictures films entertainment orchestra philharmonic ensemble choir
+theatre theater museum gallery library conservatory seminary laboratory laboratories
+observatory embassy consulate legislature directorate secretariat tribunal
+regiment battalion corps squadron legion railway railways pharmaceuticals
+electronics publishing publishers magazine newspaper broadcasting brotherhood
+diocese archdiocese synod cooperative consortium syndicate cartel polytechnic`
 
 // Person cue words: titles and roles that precede names.
 var personCues = `mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lord lady dame
@@ -68,7 +74,9 @@ judge justice general gen. colonel col. lieutenant lt. captain capt. sergeant sg
 commander chief chairman chairwoman spokesman spokeswoman director leader
 king queen prince princess pope cardinal bishop archbishop sheikh ayatollah imam rabbi
 father brother sister saint st. coach striker midfielder goalkeeper defender
-actor actress singer author writer analyst economist officer`
+actor actress singer author writer analyst economist officer
+emperor empress tsar czar tsarina pharaoh duke duchess earl baron baroness
+sultan emir caliph khan marquis viscount`
 
 // Location cue words: a capitalised phrase containing one of these is often
 // a place (Lake Turkana, Omo River, Gaza Strip, Mount Kenya).
