@@ -32,7 +32,7 @@ type commonFlags struct {
 }
 
 func (c *commonFlags) register(fs *pflag.FlagSet) {
-	fs.IntVarP(&c.jobs, "jobs", "j", runtime.NumCPU(), "number of documents analysed in parallel")
+	fs.IntVarP(&c.jobs, "jobs", "j", runtime.NumCPU(), "documents analysed in parallel, and CPUs used")
 	fs.StringVar(&c.types, "types", "PERSON,ORG,LOC", "comma-separated entity types to keep")
 	fs.StringVarP(&c.output, "output", "o", "", "write to this file (atomically) instead of stdout")
 	fs.StringVar(&c.inputFormat, "input-format", "auto", "read every input as: auto (by extension), text, markdown, html, jsonl or csv")
@@ -178,6 +178,12 @@ func (b *batch) run(ctx context.Context, args []string, emit func(analysed) erro
 	b.stats.start = time.Now()
 	inputs := input.Expand(args)
 	jobs := max(b.flags.jobs, 1)
+	// -j N means N CPUs, as in make: with fewer workers than CPUs the
+	// reader, the emitter and the garbage collector share those CPUs
+	// instead of spilling onto the others.
+	if jobs < runtime.GOMAXPROCS(0) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(jobs))
+	}
 	prog := newProgress(b.flags, b.stderr, inputs)
 	defer prog.finish()
 
