@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -17,7 +18,14 @@ const htmlBytesPerTextByte = 8
 // readHTML extracts the main article of a web page with readability, so
 // navigation, sidebars, footers and comment forms never reach the
 // recognizer. The text is the title, a blank line, and the article.
-func readHTML(path string, r io.Reader, opts Options) (Document, error) {
+func readHTML(path string, r io.Reader, opts Options) (doc Document, err error) {
+	// readability walks arbitrary markup; should it ever panic, the page
+	// fails alone instead of the whole run.
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = Document{}, &Error{Path: path, Err: fmt.Errorf("internal error extracting the article: %v", p)}
+		}
+	}()
 	raw, rawTruncated, err := readCapped(r, htmlBytesPerTextByte*opts.maxBytes())
 	if err != nil {
 		return Document{}, &Error{Path: path, Err: describe(err)}
@@ -49,7 +57,7 @@ func readHTML(path string, r io.Reader, opts Options) (Document, error) {
 	if text == "" {
 		return Document{}, &Error{Path: path, Err: errors.New("no article text found in the HTML")}
 	}
-	doc := Document{ID: path, Title: title, Truncated: rawTruncated}
+	doc = Document{ID: path, Title: title, Truncated: rawTruncated}
 	if t, err := article.PublishedTime(); err == nil {
 		doc.Date = t.UTC().Format("2006-01-02T15:04:05Z")
 	}
