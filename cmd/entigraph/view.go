@@ -51,7 +51,7 @@ func (v *viewFlags) register(fs *pflag.FlagSet) {
 	if fs.Lookup("min-weight") == nil {
 		fs.Float64Var(&v.minWeight, "min-weight", 0, "drop edges whose --weight is below this")
 	}
-	fs.IntVar(&v.topEdges, "top-edges", 0, "keep each entity's K strongest edges (0: all)")
+	fs.IntVar(&v.topEdges, "top-edges", 10, "keep each entity's K strongest edges (0: all)")
 	fs.IntVar(&v.topNodes, "top-nodes", defaultTopNodes, "keep the N highest-ranked entities (0: all)")
 	fs.StringVar(&v.rank, "rank", "degree", "rank entities for --top-nodes by weighted degree or pagerank")
 	fs.BoolVar(&v.giant, "giant", false, "keep only the largest connected component")
