@@ -5,6 +5,7 @@
 //
 //	entigraph extract [flags] PATH...   print entity mentions as JSON Lines
 //	entigraph build   [flags] PATH...   write the co-occurrence graph
+//	entigraph render  [flags] GRAPH.dot draw a DOT graph as SVG or PNG
 //	entigraph train   [flags]           train the recognizer on CoNLL data
 //	entigraph eval    [flags] FILE      score a recognizer on CoNLL data
 //
@@ -24,9 +25,13 @@
 // records, the title, a blank line and the article text.
 //
 // build writes a Graphviz DOT graph (to stdout, or atomically to -o FILE):
-// one node per entity, one undirected edge per pair of entities that occur
-// in the same sentence (--scope paragraph, document or window:N for N
-// consecutive sentences), weighted by the number of such units.
+// one node per resolved entity ("Haniyeh" and "Ismail Haniyeh" are one),
+// one undirected edge per pair of entities that occur in the same sentence
+// (--scope paragraph, document or window:N for N consecutive sentences),
+// weighted by the number of such units and carrying the passages that
+// support it. --format gexf, graphml, json or csv writes the other formats;
+// --weight, --top-nodes, --top-edges, --focus, --giant and --backbone
+// choose what to keep; --render svg or png draws it in-process.
 //
 // Every problem with an input is reported on stderr as one line,
 // "entigraph: PATH: why" (PATH:LINE for a record), and the other inputs go
