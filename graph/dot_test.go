@@ -5,13 +5,12 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entigraph/entigraph/internal/dottest"
 	"github.com/entigraph/entigraph/nlp"
 )
 
@@ -90,7 +89,7 @@ func TestWriteDOTParsesWithGraphviz(t *testing.T) {
 	if err := WriteDOT(&buf, g); err != nil {
 		t.Fatal(err)
 	}
-	parsed := ParseWithGraphviz(t, buf.Bytes())
+	parsed := dottest.Parse(t, buf.Bytes())
 	type nodeAttrs struct{ Name, Label, Type, Mentions, Docs string }
 	var want, got []nodeAttrs
 	for _, n := range g.Nodes {
@@ -105,54 +104,6 @@ func TestWriteDOTParsesWithGraphviz(t *testing.T) {
 	if len(parsed.Edges) != len(g.Edges) {
 		t.Errorf("Graphviz read %d edges, want %d (each undirected edge once)", len(parsed.Edges), len(g.Edges))
 	}
-}
-
-// ParsedDOT is what `dot -Tjson` reports of a graph, with names and
-// labels unescaped back to the strings entigraph started from.
-type ParsedDOT struct {
-	Objects []struct {
-		Name     string `json:"name"`
-		Label    string `json:"label"`
-		Type     string `json:"type"`
-		Mentions string `json:"mentions"`
-		Docs     string `json:"docs"`
-	} `json:"objects"`
-	Edges []struct {
-		Tail   int    `json:"tail"`
-		Head   int    `json:"head"`
-		Weight string `json:"weight"`
-	} `json:"edges"`
-}
-
-// ParseWithGraphviz runs dot -Tjson on src. It skips the test when
-// Graphviz is not installed, except under CI, where .ci/run installs it.
-func ParseWithGraphviz(t *testing.T, src []byte) *ParsedDOT {
-	t.Helper()
-	if _, err := exec.LookPath("dot"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("Graphviz dot not found; .ci/run should install it")
-		}
-		t.Skip("Graphviz dot not installed (apt-get install graphviz); skipping the parse check")
-	}
-	cmd := exec.Command("dot", "-Tjson")
-	cmd.Stdin = bytes.NewReader(src)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil || stderr.Len() > 0 {
-		t.Fatalf("dot -Tjson: %v: %s\ninput:\n%s", err, stderr.String(), src)
-	}
-	var p ParsedDOT
-	if err := json.Unmarshal(out, &p); err != nil {
-		t.Fatalf("dot -Tjson output: %v", err)
-	}
-	// Graphviz keeps a doubled backslash as it was written; undo it.
-	unescape := strings.NewReplacer(`\\`, `\`)
-	for i := range p.Objects {
-		p.Objects[i].Name = unescape.Replace(p.Objects[i].Name)
-		p.Objects[i].Label = unescape.Replace(p.Objects[i].Label)
-	}
-	return &p
 }
 
 func itoa(n int) string {

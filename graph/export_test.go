@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entigraph/entigraph/internal/dottest"
 	"github.com/entigraph/entigraph/nlp"
 )
 
@@ -175,7 +176,7 @@ func TestDOTView(t *testing.T) {
 			t.Errorf("DOT lacks %q:\n%s", want, dot)
 		}
 	}
-	parsed := ParseWithGraphviz(t, buf.Bytes())
+	parsed := dottest.Parse(t, buf.Bytes())
 	if len(parsed.Objects) != len(g.Nodes) || len(parsed.Edges) != len(g.Edges) {
 		t.Errorf("Graphviz read %d nodes and %d edges, want %d and %d", len(parsed.Objects), len(parsed.Edges), len(g.Nodes), len(g.Edges))
 	}
@@ -264,7 +265,7 @@ func TestWriteDOTNumbers(t *testing.T) {
 	if dotNum(-5.65129e-05) != "-0.0000565129" || dotNum(1234567) != "1234570" {
 		t.Errorf("dotNum: %s, %s", dotNum(-5.65129e-05), dotNum(1234567))
 	}
-	parsed := ParseWithGraphviz(t, buf.Bytes())
+	parsed := dottest.Parse(t, buf.Bytes())
 	if len(parsed.Objects) != len(g.Nodes) {
 		t.Errorf("Graphviz read %d nodes, want %d", len(parsed.Objects), len(g.Nodes))
 	}
