@@ -20,6 +20,13 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// The first signal cancels the run cleanly (no half-written
+		// output); a second one, for work that cannot be cancelled
+		// such as a layout in progress, ends the process at once.
+		<-ctx.Done()
+		stop()
+	}()
 	err := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(report(err, os.Stderr))
