@@ -80,18 +80,7 @@ func TestDraw(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ops, err := Parse(tt.xdot)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c, err := NewCanvas(testBox, 0, testScale, color.White)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := c.Draw(ops); err != nil {
-				t.Fatal(err)
-			}
-			img := c.Image()
+			img := drawXdot(t, tt.xdot)
 			if got, want := img.Bounds(), image.Rect(0, 0, 80, 60); got != want {
 				t.Fatalf("bounds %v, want %v", got, want)
 			}
@@ -121,18 +110,7 @@ func TestDrawText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ops, err := Parse(tt.xdot)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c, err := NewCanvas(testBox, 0, testScale, color.White)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := c.Draw(ops); err != nil {
-				t.Fatal(err)
-			}
-			img := c.Image()
+			img := drawXdot(t, tt.xdot)
 			minX, maxX := 1e9, -1e9
 			for y := 0; y < 60; y++ {
 				for x := 0; x < 80; x++ {
@@ -294,4 +272,21 @@ func TestDrawHugeQuickly(t *testing.T) {
 			}
 		})
 	}
+}
+
+// drawXdot parses xdot operations and draws them on a white test canvas.
+func drawXdot(t *testing.T, xdot string) image.Image {
+	t.Helper()
+	ops, err := Parse(xdot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewCanvas(testBox, 0, testScale, color.White)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Draw(ops); err != nil {
+		t.Fatal(err)
+	}
+	return c.Image()
 }
