@@ -80,6 +80,13 @@ func TestSegmentTokens(t *testing.T) {
 		{"abbreviations keep their period", "Acme Corp. hired John F. Kennedy.",
 			[]string{"Acme", "Corp.", "hired", "John", "F.", "Kennedy", "."}},
 		{"sentence-final initial gives its period back", "He chose Plan B.", []string{"He", "chose", "Plan", "B", "."}},
+		{"sentence-final capitalised word gives its period back", "They sailed into the Black Sea. Then it ended the Trojan War.",
+			[]string{"They", "sailed", "into", "the", "Black", "Sea", ".", "Then", "it", "ended", "the", "Trojan", "War", "."}},
+		{"sentence-final abbreviation keeps its period", "He joined Acme Inc. He met Martin Luther King Jr.",
+			[]string{"He", "joined", "Acme", "Inc.", "He", "met", "Martin", "Luther", "King", "Jr."}},
+		{"sentence-final initialism keeps its period", "She moved to the U.S.", []string{"She", "moved", "to", "the", "U.S."}},
+		{"em and en dashes split", "Saul Bass—who was famous–left in 1960–61.",
+			[]string{"Saul", "Bass", "—", "who", "was", "famous", "–", "left", "in", "1960", "–", "61", "."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

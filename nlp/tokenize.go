@@ -32,21 +32,39 @@ func tokenizeSentence(text string, sp span, sentence int, dst []Token) []Token {
 			cursor = end
 			continue
 		}
-		dst = append(dst, Token{
-			Text:     text[sp.start+start : sp.start+end],
-			Start:    sp.start + start,
-			End:      sp.start + end,
-			Sentence: sentence,
-		})
+		dst = appendSplitDashes(dst, text, sp.start+start, sp.start+end, sentence)
 		cursor = end
 	}
-	// An initial ends a sentence only as a one-letter word ("Plan B."):
-	// give the sentence its period back.
-	if n := len(dst); n > first && len(dst[n-1].Text) == 2 && dst[n-1].Text[1] == '.' && keepsPeriod(dst[n-1].Text[:1]) {
+	// prose keeps the period on a capitalised word ("Sea.", "War."), as if
+	// it were an abbreviation, and an initial ends a sentence only as a
+	// one-letter word ("Plan B."): give the sentence its period back.
+	if n := len(dst); n > first && endsWithSentencePeriod(dst[n-1].Text) {
 		last := dst[n-1]
 		dst[n-1].End--
-		dst[n-1].Text = last.Text[:1]
+		dst[n-1].Text = last.Text[:len(last.Text)-1]
 		dst = append(dst, Token{Text: ".", Start: last.End - 1, End: last.End, Sentence: sentence})
+	}
+	return dst
+}
+
+// appendSplitDashes appends text[start:end] as one token, or as several
+// when it holds an em or en dash, which prose leaves inside words
+// ("Bass—who"): the dash is a token of its own.
+func appendSplitDashes(dst []Token, text string, start, end, sentence int) []Token {
+	for start < end {
+		i := strings.IndexAny(text[start:end], "\u2014\u2013")
+		if i < 0 {
+			break
+		}
+		if i > 0 {
+			dst = append(dst, Token{Text: text[start : start+i], Start: start, End: start + i, Sentence: sentence})
+		}
+		_, n := utf8.DecodeRuneInString(text[start+i:])
+		dst = append(dst, Token{Text: text[start+i : start+i+n], Start: start + i, End: start + i + n, Sentence: sentence})
+		start += i + n
+	}
+	if start < end {
+		dst = append(dst, Token{Text: text[start:end], Start: start, End: end, Sentence: sentence})
 	}
 	return dst
 }
@@ -56,6 +74,27 @@ func tokenizeSentence(text string, sp span, sentence int, dst []Token) []Token {
 var periodAbbreviations = map[string]bool{
 	"corp": true, "bros": true, "capt": true, "sgt": true, "prof": true, "sept": true,
 	"assn": true, "univ": true, "dept": true, "govt": true, "cmdr": true, "supt": true,
+}
+
+// sentenceFinalAbbreviations keep their period at the end of a sentence,
+// where it does double duty ("... Martin Luther King Jr.").
+var sentenceFinalAbbreviations = map[string]bool{
+	"jr": true, "sr": true, "inc": true, "ltd": true, "co": true, "corp": true,
+	"bros": true, "plc": true, "llc": true, "esq": true, "etc": true, "al": true,
+}
+
+// endsWithSentencePeriod reports whether the last token of a sentence
+// carries a period that ends the sentence rather than an abbreviation.
+// Words with an inner period ("U.S.", "a.m.") keep theirs.
+func endsWithSentencePeriod(tok string) bool {
+	word, ok := strings.CutSuffix(tok, ".")
+	if !ok || word == "" || strings.Contains(word, ".") {
+		return false
+	}
+	if len(word) == 1 {
+		return keepsPeriod(word) // an initial: "Plan B."
+	}
+	return !sentenceFinalAbbreviations[strings.ToLower(word)]
 }
 
 // keepsPeriod reports whether word takes a following period as part of
