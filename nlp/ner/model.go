@@ -126,6 +126,7 @@ func (m *Model) Tag(doc [][]string) [][]string {
 		for j, l := range ls {
 			out[i][j] = labelBIO[l]
 		}
+		m.repair(doc[i], out[i])
 	}
 	return out
 }
