@@ -20,6 +20,12 @@
 // Training generalises beyond CoNLL's names with word dropout and with
 // copies of training documents whose names are replaced by gazetteer names.
 //
+// After decoding, a few rules repair spans where the model breaks CoNLL's
+// own conventions on unfamiliar text (repair.go): titles leave person
+// spans, an adjective joins the polity noun it names ("Ottoman Empire"), a
+// formal state name is one location ("Kingdom of France"), and the title
+// of a film or book is not an entity.
+//
 // Default loads the model embedded in the package (trained on CoNLL-2003 by
 // `entigraph train`); a Model is safe for concurrent use. The package also
 // reads CoNLL files (ReadCoNLL) and scores predictions with conlleval
