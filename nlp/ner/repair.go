@@ -1,6 +1,10 @@
 package ner
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // repair fixes, in place, span errors of one sentence's BIO labels that
 // the model makes on text unlike its training data (CoNLL-2003 news), with
@@ -90,7 +94,10 @@ func (m *Model) plainName(toks []string) bool {
 	return true
 }
 
-func isTitleCase(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+func isTitleCase(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
 
 // cueClasses are the gazetteer bits of organization (o) and location (k)
 // cue words.

@@ -35,6 +35,7 @@ func TestRepair(t *testing.T) {
 		{"honorific makes a person", "Lord/B-LOC Halifax/I-LOC met", "Lord Halifax/B-PER met"},
 		{"honorific before an organization cue", "Lady/B-ORG Margaret/I-ORG College/I-ORG", "Lady/B-ORG Margaret/I-ORG College/I-ORG"},
 		{"company named after a title", "General/B-ORG Motors/I-ORG cut", "General/B-ORG Motors/I-ORG cut"},
+		{"accented name after a title", "Lady/B-LOC Élise/I-LOC Dubois/I-LOC", "Lady Élise/B-PER Dubois/I-PER"},
 		{"lone title kept", "the Prince/B-PER said", "the Prince/B-PER said"},
 		{"polity adjective", "the Ottoman Empire/B-ORG fell", "the Ottoman/B-ORG Empire/I-ORG fell"},
 		{"two adjectives", "the Holy Roman Empire/B-LOC", "the Holy/B-LOC Roman/I-LOC Empire/I-LOC"},
