@@ -75,10 +75,7 @@ func (m *Model) trimTitles(toks, labels []string) {
 			labels[start] = "O"
 			start++
 		}
-		labels[start] = "B-" + typ
-		for i := start + 1; i < b; i++ {
-			labels[i] = "I-" + typ
-		}
+		relabel(labels, start, b, typ)
 		a = b - 1
 	}
 }
@@ -92,6 +89,14 @@ func (m *Model) plainName(toks []string) bool {
 		}
 	}
 	return true
+}
+
+// relabel makes tokens [start, end) one span of type typ.
+func relabel(labels []string, start, end int, typ string) {
+	labels[start] = "B-" + typ
+	for i := start + 1; i < end; i++ {
+		labels[i] = "I-" + typ
+	}
 }
 
 func isTitleCase(s string) bool {
@@ -132,10 +137,7 @@ func extendPolities(toks, labels []string) {
 		if start == a {
 			continue
 		}
-		labels[start] = "B-" + typ
-		for i := start + 1; i <= a; i++ {
-			labels[i] = "I-" + typ
-		}
+		relabel(labels, start, a+1, typ)
 	}
 }
 
@@ -170,10 +172,7 @@ func mergeFormalNames(toks, labels []string) {
 		for end < len(labels) && labels[end] == "I-LOC" {
 			end++
 		}
-		labels[start] = "B-LOC"
-		for i := start + 1; i < end; i++ {
-			labels[i] = "I-LOC"
-		}
+		relabel(labels, start, end, "LOC")
 		of = end - 1
 	}
 }
