@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/entigraph/entigraph/nlp/ner"
 )
 
 // heldoutDoc is one document of testdata/heldout/news.ann with its gold
@@ -37,7 +39,7 @@ func readHeldout(path string) ([]heldoutDoc, error) {
 		last := 0
 		for _, m := range annMention.FindAllStringSubmatchIndex(src, -1) {
 			text.WriteString(src[last:m[0]])
-			typ := map[string]Type{"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}[src[m[2]:m[3]]]
+			typ := map[string]Type{"PER": Person, "ORG": Org, "LOC": Loc}[src[m[2]:m[3]]]
 			start := text.Len()
 			text.WriteString(src[m[4]:m[5]])
 			d.gold = append(d.gold, Mention{Text: src[m[4]:m[5]], Type: typ, Start: start, End: text.Len()})
@@ -81,7 +83,7 @@ func TestHeldoutNews(t *testing.T) {
 		doc, start, end int
 		typ             Type
 	}
-	tp, fp, fn := map[Type]int{}, map[Type]int{}, map[Type]int{}
+	counts := map[Type]*ner.Counts{Person: {}, Org: {}, Loc: {}}
 	for i, d := range docs {
 		got, err := pipe.Process(d.text)
 		if err != nil {
@@ -94,44 +96,32 @@ func TestHeldoutNews(t *testing.T) {
 		for _, m := range got.Mentions {
 			k := key{i, m.Start, m.End, m.Type}
 			if gold[k] {
-				tp[m.Type]++
+				counts[m.Type].TP++
 				delete(gold, k)
 			} else {
-				fp[m.Type]++
+				counts[m.Type].FP++
 				t.Logf("doc %d: spurious %s %q", i, m.Type, m.Text)
 			}
 		}
 		for k := range gold {
-			fn[k.typ]++
+			counts[k.typ].FN++
 			t.Logf("doc %d: missed %s %q", i, k.typ, d.text[k.start:k.end])
 		}
 	}
-	var all [3]int
-	for _, typ := range []Type{"PERSON", "ORG", "LOC"} {
-		p, r, f := prf(tp[typ], fp[typ], fn[typ])
-		t.Logf("%-6s P %.3f R %.3f F1 %.3f (%d gold)", typ, p, r, f, tp[typ]+fn[typ])
-		all[0] += tp[typ]
-		all[1] += fp[typ]
-		all[2] += fn[typ]
+	var all ner.Counts
+	for _, typ := range Types {
+		c := counts[typ]
+		p, r, f := c.PRF()
+		t.Logf("%-6s P %.3f R %.3f F1 %.3f (%d gold)", typ, p, r, f, c.TP+c.FN)
+		all.TP += c.TP
+		all.FP += c.FP
+		all.FN += c.FN
 	}
-	p, r, f := prf(all[0], all[1], all[2])
-	t.Logf("micro  P %.3f R %.3f F1 %.3f (%d gold, %d documents)", p, r, f, all[0]+all[2], len(docs))
+	p, r, f := all.PRF()
+	t.Logf("micro  P %.3f R %.3f F1 %.3f (%d gold, %d documents)", p, r, f, all.TP+all.FN, len(docs))
 	// A floor well below the measured figure (see README), so that the
 	// test catches a broken recognizer or pipeline, not a retrained one.
 	if f < 0.85 {
 		t.Errorf("micro F1 %.3f, want at least 0.85", f)
 	}
-}
-
-func prf(tp, fp, fn int) (p, r, f float64) {
-	if tp+fp > 0 {
-		p = float64(tp) / float64(tp+fp)
-	}
-	if tp+fn > 0 {
-		r = float64(tp) / float64(tp+fn)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
 }

@@ -262,6 +262,9 @@ type gazetteer struct {
 
 const gazPrefix = 0x8000
 
+// phraseSeed starts the hash of a gazetteer phrase; phraseStep adds a token.
+const phraseSeed = 0x9a7e
+
 func phraseStep(h, tok uint64) uint64 { return mix(h, tok) }
 
 func loadGazetteer(b []byte) (*gazetteer, error) {
@@ -279,7 +282,7 @@ func loadGazetteer(b []byte) (*gazetteer, error) {
 			return nil, fmt.Errorf("gazetteer: bad line %q", line)
 		}
 		toks := strings.Fields(phrase)
-		h := uint64(0x9a7e)
+		h := uint64(phraseSeed)
 		for i, t := range toks {
 			h = phraseStep(h, hlower(t))
 			if i < len(toks)-1 {
@@ -303,7 +306,7 @@ func (g *gazetteer) mark(ti []tokInfo) {
 		ti[i].gaz = 0
 	}
 	for i := range ti {
-		h := uint64(0x9a7e)
+		h := uint64(phraseSeed)
 		for n := 1; n <= g.maxLen && i+n <= len(ti); n++ {
 			h = phraseStep(h, ti[i+n-1].lower)
 			v, ok := g.m[h]

@@ -111,7 +111,7 @@ var cueClasses = uint16(1)<<strings.IndexByte(gazClasses, 'o') | uint16(1)<<stri
 // isCue reports whether the single word w is an organization or location
 // cue word ("University", "County").
 func (g *gazetteer) isCue(w string) bool {
-	return g.m[phraseStep(0x9a7e, hlower(w))]&cueClasses != 0
+	return g.m[phraseStep(phraseSeed, hlower(w))]&cueClasses != 0
 }
 
 // polityHeads are the nouns that head a state's name after an adjective
