@@ -54,7 +54,7 @@ func nodeAttrs(g *Graph) []nodeAttr {
 func edgeAttrs(g *Graph) []edgeAttr {
 	as := []edgeAttr{
 		{"weight", attrDouble, func(e *Edge) any { return edgeWeight(g, e) }},
-		{"count", attrInt, func(e *Edge) any { return e.Weight }},
+		{"units", attrInt, func(e *Edge) any { return e.Units }},
 		{"docs", attrInt, func(e *Edge) any { return e.Docs }},
 	}
 	if g.Weighed {
@@ -73,7 +73,7 @@ func edgeWeight(g *Graph, e *Edge) float64 {
 	if g.Weighed {
 		return round(e.Strength)
 	}
-	return float64(e.Weight)
+	return round(e.Weight)
 }
 
 // aliasList joins alias names with "|", most frequent first (Cypher:
@@ -189,9 +189,9 @@ func dotEdgeAttrs(g *Graph, e *Edge, maxStrength float64) string {
 	var pen string
 	switch g.Measure {
 	case MeasureCount:
-		weight, pen = e.Weight, penwidth(e.Weight, max(int(maxStrength), 1))
+		weight, pen = layoutWeight(e.Weight), penwidth(e.Weight, maxStrength)
 	case MeasureDocs:
-		weight, pen = e.Docs, penwidth(e.Docs, max(int(maxStrength), 1))
+		weight, pen = e.Docs, penwidth(float64(e.Docs), maxStrength)
 	default:
 		s := 0.0
 		if maxStrength > 0 {
@@ -200,8 +200,8 @@ func dotEdgeAttrs(g *Graph, e *Edge, maxStrength float64) string {
 		weight = 1 + int(math.Round(9*s))
 		pen = strconv.FormatFloat(1+5*s, 'f', 2, 64)
 	}
-	return fmt.Sprintf("weight=%d, docs=%d, penwidth=%s, count=%d, strength=%s, pmi=%s, npmi=%s, dice=%s, jaccard=%s",
-		weight, e.Docs, pen, e.Weight, dotNum(e.Strength),
+	return fmt.Sprintf("weight=%d, docs=%d, penwidth=%s, units=%d, strength=%s, pmi=%s, npmi=%s, dice=%s, jaccard=%s",
+		weight, e.Docs, pen, e.Units, dotNum(e.Strength),
 		dotNum(e.PMI), dotNum(e.NPMI), dotNum(e.Dice), dotNum(e.Jaccard))
 }
 

@@ -3,12 +3,17 @@ package graph
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"testing"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/nlp/prosener"
+	"github.com/entigraph/entigraph/resolve"
 )
 
 // bcubed scores a clustering of items against a gold clustering: for each
@@ -90,31 +95,26 @@ func readGold(t *testing.T) ([]goldDoc, map[string]string) {
 }
 
 // sentenceAt returns the index of the sentence holding byte offset off.
-func sentenceAt(doc *nlp.Document, off int) int {
+func sentenceAt(doc *annot.Document, off int) int {
 	i := sort.Search(len(doc.Sentences), func(i int) bool { return doc.Sentences[i].End > off })
 	return min(i, max(len(doc.Sentences)-1, 0))
 }
 
 // resolveCorpus runs a Builder over docs and returns each mention's
 // entity name, document by document.
-func resolveCorpus(t *testing.T, docs []*nlp.Document, al *Aliases) [][]string {
+func resolveCorpus(t *testing.T, docs []*annot.Document, al *resolve.Aliases) [][]string {
 	t.Helper()
-	b := NewBuilder(Options{Aliases: al})
+	b := NewPartial(Options{Aliases: al})
 	var keys [][]string
-	for _, d := range docs {
-		k, err := b.AddDocument(d)
-		if err != nil {
-			t.Fatal(err)
+	for i, d := range docs {
+		if d.ID == "" {
+			d.ID = fmt.Sprintf("doc%d", i)
 		}
-		keys = append(keys, k)
+		keys = append(keys, slices.Clone(addDocument(t, b, d)))
 	}
 	for _, ks := range keys {
 		for i, k := range ks {
-			name, err := b.EntityName(k)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ks[i] = name
+			ks[i] = b.EntityName(k)
 		}
 	}
 	return keys
@@ -127,7 +127,7 @@ func resolveCorpus(t *testing.T, docs []*nlp.Document, al *Aliases) [][]string {
 //	go test ./graph -run TestBCubed -v
 func TestBCubed(t *testing.T) {
 	gold, texts := readGold(t)
-	var docs []*nlp.Document
+	var docs []*annot.Document
 	var goldIDs, baseline []string
 	for _, g := range gold {
 		doc, err := nlp.Segment(texts[g.Doc])
@@ -135,12 +135,12 @@ func TestBCubed(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range g.Mentions {
-			typ, _ := nlp.ParseType(m.Type)
-			doc.Mentions = append(doc.Mentions, nlp.Mention{
+			typ, _ := annot.ParseType(m.Type)
+			doc.Mentions = append(doc.Mentions, annot.Mention{
 				Text: doc.Text[m.Start:m.End], Type: typ, Start: m.Start, End: m.End, Sentence: sentenceAt(doc, m.Start),
 			})
 			goldIDs = append(goldIDs, m.Entity)
-			baseline = append(baseline, cleanName(m.Text))
+			baseline = append(baseline, resolve.CleanName(m.Text))
 		}
 		docs = append(docs, doc)
 	}
@@ -173,7 +173,7 @@ func TestBCubedRecognizer(t *testing.T) {
 	}
 	gold, texts := readGold(t)
 	pipe := recognizerPipeline(t)
-	var docs []*nlp.Document
+	var docs []*annot.Document
 	for _, g := range gold {
 		doc, err := pipe.Process(texts[g.Doc])
 		if err != nil {
@@ -209,7 +209,7 @@ func recognizerPipeline(t *testing.T) *nlp.Pipeline {
 	rec, err := nlp.DefaultRecognizer()
 	if err != nil {
 		t.Logf("default recognizer: %v; using the prose recognizer", err)
-		if rec, err = nlp.NewProseRecognizer(); err != nil {
+		if rec, err = prosener.New(); err != nil {
 			t.Skipf("no recognizer: %v", err)
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/annot"
 )
 
 // typeStyle is how an entity type is drawn; the README's legend matches.
@@ -16,10 +16,10 @@ type typeStyle struct {
 	shape, fill, style string
 }
 
-var typeStyles = map[nlp.Type]typeStyle{
-	nlp.Person: {shape: "ellipse", fill: "#8ecae6", style: "filled"},
-	nlp.Org:    {shape: "box", fill: "#ffb703", style: "filled,rounded"},
-	nlp.Loc:    {shape: "hexagon", fill: "#95d5b2", style: "filled"},
+var typeStyles = map[annot.Type]typeStyle{
+	annot.Person: {shape: "ellipse", fill: "#8ecae6", style: "filled"},
+	annot.Org:    {shape: "box", fill: "#ffb703", style: "filled,rounded"},
+	annot.Loc:    {shape: "hexagon", fill: "#95d5b2", style: "filled"},
 }
 
 // WriteDOT writes g as an undirected Graphviz graph. Nodes and edges are
@@ -51,7 +51,7 @@ func WriteDOT(w io.Writer, g *Graph) error {
 			quote(n.Key), quote(n.Label), quote(string(n.Type)), n.Mentions, n.Docs,
 			st.shape, quote(st.style), quote(fill), dotNodeExtra(g, &n, maxv), quote(Tooltip(n)))
 	}
-	maxWeight := 1
+	maxWeight := 1.0
 	for _, e := range g.Edges {
 		maxWeight = max(maxWeight, e.Weight)
 	}
@@ -61,20 +61,26 @@ func WriteDOT(w io.Writer, g *Graph) error {
 			fmt.Fprintf(bw, "\t%s -- %s [%s, tooltip=%s];\n", quote(e.Source), quote(e.Target), dotEdgeAttrs(g, &e, maxs), quote(EdgeTooltip(&e, g.Options.Scope)))
 			continue
 		}
-		fmt.Fprintf(bw, "\t%s -- %s [weight=%d, docs=%d, penwidth=%s, tooltip=%s];\n",
-			quote(e.Source), quote(e.Target), e.Weight, e.Docs, penwidth(e.Weight, maxWeight), quote(EdgeTooltip(&e, g.Options.Scope)))
+		fmt.Fprintf(bw, "\t%s -- %s [weight=%d, units=%d, docs=%d, penwidth=%s, tooltip=%s];\n",
+			quote(e.Source), quote(e.Target), layoutWeight(e.Weight), e.Units, e.Docs, penwidth(e.Weight, maxWeight), quote(EdgeTooltip(&e, g.Options.Scope)))
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()
 }
 
-// penwidth scales an edge's weight logarithmically to 1..6 points.
-func penwidth(w, maxWeight int) string {
+// penwidth scales an edge's weight logarithmically to 1..6 points; weights
+// of 1 and below (pairs from long lists) get the thinnest line.
+func penwidth(w, maxWeight float64) string {
 	p := 1.0
-	if maxWeight > 1 {
-		p += 5 * math.Log(float64(w)) / math.Log(float64(maxWeight))
+	if maxWeight > 1 && w > 1 {
+		p += 5 * math.Log(w) / math.Log(maxWeight)
 	}
 	return strconv.FormatFloat(p, 'f', 2, 64)
+}
+
+// layoutWeight is a weight as the integer, at least 1, that dot requires.
+func layoutWeight(w float64) int {
+	return max(1, int(math.Round(w)))
 }
 
 // dotEscaper escapes for a DOT double-quoted string. Backslash is doubled

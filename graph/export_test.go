@@ -12,8 +12,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/internal/dottest"
-	"github.com/entigraph/entigraph/nlp"
 )
 
 // exportFixture is fixture weighed, pruned and analysed, plus a node whose
@@ -22,7 +22,7 @@ func exportFixture(t *testing.T) *Graph {
 	t.Helper()
 	g := fixture()
 	odd := `Zoë "Q" <&> Ltd, Inc.` + "\n2"
-	g.Nodes = append(g.Nodes, Node{Key: odd, Label: odd, Type: nlp.Org, Mentions: 2, Docs: 1, Units: 2, Aliases: []Alias{{odd, 1}, {"Zoë|Q", 1}}})
+	g.Nodes = append(g.Nodes, Node{Key: odd, Label: odd, Type: annot.Org, Mentions: 2, Docs: 1, Units: 2, Aliases: []Alias{{Name: odd, Count: 1}, {Name: "Zoë|Q", Count: 1}}})
 	g.Edges = append(g.Edges, Edge{Source: "Hel", Target: odd, Weight: 1, Docs: 1,
 		Evidence: []Evidence{{Doc: "a.txt", Start: 10, End: 40, Text: `Hel met "Q" & <friends>.`}}})
 	g, err := Prune(Weigh(g, MeasureNPMI), PruneOptions{TopNodes: 9})
@@ -155,7 +155,7 @@ func TestDOTView(t *testing.T) {
 		t.Fatal(err)
 	}
 	if want := `"Anna Berg" [label="Anna Berg", type="PERSON", mentions=5, docs=3, shape=ellipse, style="filled", fillcolor="` +
-		typeStyles[nlp.Person].fill + `"`; !strings.Contains(typed.String(), want) {
+		typeStyles[annot.Person].fill + `"`; !strings.Contains(typed.String(), want) {
 		t.Errorf("by default nodes are filled by type; DOT lacks %q:\n%s", want, typed.String())
 	}
 	g.ColorCommunities = true

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/annot"
 )
 
 // GEXF 1.3 namespaces (https://gexf.net/schema.html).
@@ -87,7 +87,7 @@ type gexfEdge struct {
 
 var gexfTypes = map[attrKind]string{attrString: "string", attrInt: "integer", attrDouble: "double"}
 
-var gexfShapes = map[nlp.Type]string{nlp.Person: "disc", nlp.Org: "square", nlp.Loc: "triangle"}
+var gexfShapes = map[annot.Type]string{annot.Person: "disc", annot.Org: "square", annot.Loc: "triangle"}
 
 // WriteGEXF writes g as GEXF 1.3 for Gephi: an undirected static graph
 // whose nodes and edges carry the attributes of WriteJSON as typed

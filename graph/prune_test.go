@@ -6,9 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/entigraph/entigraph/nlp"
 )
 
 func nodeKeys(g *Graph) []string {
@@ -131,8 +130,8 @@ func TestPruneDoesNotModifyInput(t *testing.T) {
 
 func TestFindErrors(t *testing.T) {
 	g := fixture()
-	g.Nodes = append(g.Nodes, Node{Key: "Anna Kurz", Label: "Anna Kurz", Aliases: []Alias{{"Anna", 1}}},
-		Node{Key: "Anna Lund", Label: "Anna Lund", Aliases: []Alias{{"Anna", 2}}})
+	g.Nodes = append(g.Nodes, Node{Key: "Anna Kurz", Label: "Anna Kurz", Aliases: []Alias{{Name: "Anna", Count: 1}}},
+		Node{Key: "Anna Lund", Label: "Anna Lund", Aliases: []Alias{{Name: "Anna", Count: 2}}})
 	tests := []struct{ name, query, wantErr string }{
 		{"unknown", "Zed", `no node is named "Zed"`},
 		{"ambiguous alias", "anna", `"anna" matches several nodes: Anna Kurz, Anna Lund`},
@@ -169,7 +168,7 @@ func TestDefaultViewSize(t *testing.T) {
 func randomGraph(n, m int) *Graph {
 	g := &Graph{Units: 50000}
 	for i := range n {
-		g.Nodes = append(g.Nodes, Node{Key: fmt.Sprintf("E%04d", i), Type: nlp.Person, Mentions: 1 + i%17, Units: 20 + i%13})
+		g.Nodes = append(g.Nodes, Node{Key: fmt.Sprintf("E%04d", i), Type: annot.Person, Mentions: 1 + i%17, Units: 20 + i%13})
 	}
 	seed := uint32(1)
 	rnd := func() int { seed = seed*1664525 + 1013904223; return int(seed >> 8) }
@@ -180,7 +179,7 @@ func randomGraph(n, m int) *Graph {
 			continue
 		}
 		seen[[2]int{min(a, b), max(a, b)}] = true
-		g.Edges = append(g.Edges, Edge{Source: g.Nodes[min(a, b)].Key, Target: g.Nodes[max(a, b)].Key, Weight: 1 + rnd()%5, Docs: 1})
+		g.Edges = append(g.Edges, Edge{Source: g.Nodes[min(a, b)].Key, Target: g.Nodes[max(a, b)].Key, Weight: float64(1 + rnd()%5), Docs: 1})
 	}
 	slices.SortFunc(g.Edges, func(x, y Edge) int { return strings.Compare(x.Source+"\x00"+x.Target, y.Source+"\x00"+y.Target) })
 	return g

@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-
-	"github.com/entigraph/entigraph/nlp"
 )
 
 // Measure is an edge weighting: how strongly two entities are associated.
@@ -57,7 +55,7 @@ func ParseMeasure(s string) (Measure, error) {
 }
 
 // Association holds every association measure of an edge, computed by
-// Weigh. The integer count and docs are Edge.Weight and Edge.Docs.
+// Weigh. The count and docs measures are Edge.Weight and Edge.Docs.
 type Association struct {
 	PMI, NPMI, Dice, Jaccard float64
 	// Strength is the value of the graph's chosen measure (View.Measure)
@@ -101,7 +99,7 @@ func (e *Edge) value(m Measure) float64 {
 	case MeasureJaccard:
 		return e.Jaccard
 	}
-	return float64(e.Weight)
+	return e.Weight
 }
 
 // Weigh returns a copy of g whose edges carry every association measure,
@@ -117,7 +115,7 @@ func Weigh(g *Graph, m Measure) *Graph {
 	total := float64(g.Units)
 	for i := range out.Edges {
 		e := &out.Edges[i]
-		ab, a, b := float64(e.Weight), float64(units[e.Source]), float64(units[e.Target])
+		ab, a, b := float64(e.Units), float64(units[e.Source]), float64(units[e.Target])
 		e.Association = Association{}
 		if a > 0 && b > 0 && ab > 0 {
 			e.Dice = 2 * ab / (a + b)
@@ -159,37 +157,4 @@ func (g *Graph) clone() *Graph {
 	out.Edges = slices.Clone(g.Edges)
 	out.Pruned = slices.Clone(g.Pruned)
 	return &out
-}
-
-// docUnits returns the number of scope units in doc: the N of PMI.
-func (b *Builder) docUnits(doc *nlp.Document) int {
-	n := len(doc.Sentences)
-	switch b.opts.Scope.Kind {
-	case ScopeParagraph:
-		paras := map[int]bool{}
-		for _, s := range doc.Sentences {
-			paras[s.Paragraph] = true
-		}
-		return len(paras)
-	case ScopeDocument:
-		return 1
-	case ScopeWindow:
-		if n == 0 {
-			return 0
-		}
-		return max(n-b.opts.Scope.Window, 0) + 1
-	}
-	return n
-}
-
-// countUnit counts one scope unit for each entity in keys.
-func (b *Builder) countUnit(keys []string) error {
-	for _, k := range keys {
-		e, err := b.entity(k)
-		if err != nil {
-			return err
-		}
-		e.units++
-	}
-	return nil
 }

@@ -3,6 +3,7 @@ package nlp
 import (
 	"sync"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/nlp/ner"
 )
 
@@ -16,7 +17,7 @@ func NewNERRecognizer(m *ner.Model) Recognizer { return nerRecognizer{m} }
 
 var tokPool = sync.Pool{New: func() any { return new([][]string) }}
 
-func (r nerRecognizer) Recognize(doc *Document) []Mention {
+func (r nerRecognizer) Recognize(doc *annot.Document) []annot.Mention {
 	if len(doc.Sentences) == 0 {
 		return nil
 	}
@@ -33,7 +34,7 @@ func (r nerRecognizer) Recognize(doc *Document) []Mention {
 	clear(sents)
 	*bufp = sents[:0]
 	tokPool.Put(bufp)
-	var out []Mention
+	var out []annot.Mention
 	for si, ls := range labels {
 		out = appendBIO(out, doc, si, doc.SentenceTokens(si), func(i int) string { return ls[i] })
 	}

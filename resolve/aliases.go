@@ -1,4 +1,4 @@
-package graph
+package resolve
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/annot"
 )
 
 // Aliases are user rules for entity resolution, read from an aliases
@@ -43,9 +43,9 @@ type Aliases struct {
 }
 
 type aliasRule struct {
-	target string   // canonical name of a merge or rename
-	rename bool     // target is forced as the display name
-	typ    nlp.Type // forced type, or ""
+	target string     // canonical name of a merge or rename
+	rename bool       // target is forced as the display name
+	typ    annot.Type // forced type, or ""
 	drop   bool
 	line   int // line of the merge or rename, for cycle errors
 }
@@ -144,7 +144,7 @@ func ParseAliases(r io.Reader, name string) (*Aliases, error) {
 			r.target, r.rename, r.line = target, action == "rename", line
 			order = append(order, key)
 		case "type":
-			t, ok := nlp.ParseType(strings.ToUpper(arg))
+			t, ok := annot.ParseType(strings.ToUpper(arg))
 			if !ok {
 				return nil, fmt.Errorf("%s:%d: unknown type %q (want PERSON, ORG or LOC)", name, line, arg)
 			}
