@@ -1,0 +1,62 @@
+package entigraph
+
+import "github.com/entigraph/entigraph/graph"
+
+// The default view keeps a picture readable whatever the corpus size: the
+// 150 most connected entities, each with its 10 strongest edges (a
+// comment in the output says how to get the rest back).
+const (
+	DefaultTopNodes = 150
+	DefaultTopEdges = 10
+)
+
+// View is how a built graph is weighed, pruned and analysed before it is
+// written. The zero value is the default view: count weights, the
+// DefaultTopNodes entities by weighted degree with their DefaultTopEdges
+// strongest edges, and Louvain communities.
+type View struct {
+	Measure graph.Measure // edge strength; the zero value is the co-occurrence weight
+	// MinWeight drops edges whose strength is below it (0: none).
+	MinWeight float64
+	// TopNodes and TopEdges: 0 means the default, a negative number keeps
+	// all.
+	TopNodes, TopEdges int
+	Rank               graph.Rank // what TopNodes ranks by
+	Giant              bool       // keep only the largest connected component
+	// Focus keeps the entities at most Depth (0 means 1) edges away from
+	// the one named Focus (a name, label or alias).
+	Focus string
+	Depth int
+	// Backbone keeps only edges significant at this level by the
+	// disparity filter (0: off).
+	Backbone float64
+	// ColorCommunities fills nodes by community instead of by type.
+	ColorCommunities bool
+}
+
+func orDefault(n, def int) int {
+	switch {
+	case n == 0:
+		return def
+	case n < 0:
+		return 0
+	}
+	return n
+}
+
+// Apply weighs, prunes and analyses g. It fails only when Focus names no
+// entity.
+func (v View) Apply(g *graph.Graph) (*graph.Graph, error) {
+	g = graph.Weigh(g, v.Measure)
+	g, err := graph.Prune(g, graph.PruneOptions{
+		Focus: v.Focus, Depth: max(v.Depth, 1), MinWeight: v.MinWeight, Backbone: v.Backbone,
+		TopNodes: orDefault(v.TopNodes, DefaultTopNodes), Rank: v.Rank,
+		TopEdges: orDefault(v.TopEdges, DefaultTopEdges), Giant: v.Giant,
+	})
+	if err != nil {
+		return nil, err
+	}
+	g = graph.Analyse(g, graph.AnalyseOptions{})
+	g.ColorCommunities = v.ColorCommunities
+	return g, nil
+}
