@@ -60,6 +60,8 @@ func TestParseAliases(t *testing.T) {
 		{"tab separated", "# tsv\nKhamenei\tmerge\tAli Khamenei\nHamas\ttype\tORG\n",
 			map[string]ruleView{"khamenei": {Target: "Ali Khamenei"}, "hamas": {Type: org}}},
 		{"byte order mark", "\uFEFFHamas,type,ORG\n", map[string]ruleView{"hamas": {Type: org}}},
+		{"trailing comments", "Press TV,merge,PressTV          # force a merge\nReuters,drop                    # a stoplist entry\nC#,type,ORG # a # inside a name stays\nAl Mayadeen,type,ORG,# a fourth field that is a comment\n",
+			map[string]ruleView{"press tv": {Target: "PressTV"}, "reuters": {Drop: true}, "c#": {Type: org}, "al mayadeen": {Type: org}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,14 +39,11 @@ type viewFlags struct {
 	view entigraph.View
 }
 
-// register adds the view flags to fs. --min-weight is added only if fs
-// does not have it yet (a command may keep its own).
+// register adds the view flags to fs.
 func (v *viewFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&v.format, "format", "dot", "output format: "+strings.Join(viewFormats, ", ")+" (csv writes DIR/nodes.csv and DIR/edges.csv for -o DIR)")
 	fs.StringVar(&v.weight, "weight", "count", "edge weight: count (shared units), docs (shared documents), pmi, npmi, dice or jaccard; drives pruning, layout and pen width")
-	if fs.Lookup("min-weight") == nil {
-		fs.Float64Var(&v.minWeight, "min-weight", 0, "drop edges whose --weight is below this")
-	}
+	fs.Float64Var(&v.minWeight, "min-weight", 0, "drop edges whose --weight is below this")
 	fs.IntVar(&v.topEdges, "top-edges", entigraph.DefaultTopEdges, "keep each entity's K strongest edges (0: all)")
 	fs.IntVar(&v.topNodes, "top-nodes", entigraph.DefaultTopNodes, "keep the N highest-ranked entities (0: all)")
 	fs.StringVar(&v.rank, "rank", "degree", "rank entities for --top-nodes by weighted degree or pagerank")

@@ -30,10 +30,14 @@ func init() {
 	}
 }
 
+// noCache is a TMPDIR under which go-graphviz cannot make its cache
+// directory, so it compiles without a cache instead of failing.
+const noCache = "/dev/null"
+
 // cacheRoot returns a directory whose go-graphviz subdirectory this user
 // can write: the user's cache directory, else the temporary directory
-// when that works, else a fresh private temporary directory; "" leaves
-// TMPDIR alone.
+// when that works, else a fresh private temporary directory, else
+// noCache; "" leaves TMPDIR alone.
 func cacheRoot() string {
 	if base, err := os.UserCacheDir(); err == nil {
 		dir := filepath.Join(base, "entigraph")
@@ -47,7 +51,7 @@ func cacheRoot() string {
 	if dir, err := os.MkdirTemp("", "entigraph-"); err == nil {
 		return dir
 	}
-	return ""
+	return noCache
 }
 
 // usable reports whether dir/go-graphviz exists or can be made, and a
