@@ -1,6 +1,8 @@
 package graph
 
 import (
+	dgraph "github.com/dominikbraun/graph"
+
 	"cmp"
 	"fmt"
 	"math"
@@ -250,7 +252,32 @@ func (e *Edge) other(key string) string {
 	return e.Source
 }
 
-// within returns the nodes at most depth edges from key.
+// traversal returns g as a github.com/dominikbraun/graph graph, for its
+// breadth-first search over components: the shape of g, nothing more.
+func (g *Graph) traversal() dgraph.Graph[string, string] {
+	t := dgraph.New(dgraph.StringHash)
+	for _, n := range g.Nodes {
+		_ = t.AddVertex(n.Key) // keys are unique: no error
+	}
+	for _, e := range g.Edges {
+		_ = t.AddEdge(e.Source, e.Target) // both ends are nodes, each pair once: no error
+	}
+	return t
+}
+
+// component returns the nodes of t connected to key, a node of t.
+func component(t dgraph.Graph[string, string], key string) map[string]bool {
+	comp := map[string]bool{}
+	_ = dgraph.BFS(t, key, func(k string) bool { // key is in t: no error
+		comp[k] = true
+		return false
+	})
+	return comp
+}
+
+// within returns the nodes at most depth edges from key. (dominikbraun's
+// BFSWithDepth counts visited vertices, not levels, in v0.23.0, so the
+// levels are walked here.)
 func within(adj map[string][]int, edges []Edge, key string, depth int) map[string]bool {
 	seen := map[string]bool{key: true}
 	frontier := []string{key}
@@ -334,6 +361,7 @@ func (g *Graph) topEdges(k int) map[int]bool {
 // component when focus is set.
 func (g *Graph) giant(focus string) map[string]bool {
 	adj := g.adjacency()
+	t := g.traversal()
 	var best map[string]bool
 	bestEdges := 0
 	seen := map[string]bool{}
@@ -341,7 +369,7 @@ func (g *Graph) giant(focus string) map[string]bool {
 		if seen[n.Key] {
 			continue
 		}
-		comp := within(adj, g.Edges, n.Key, len(g.Nodes))
+		comp := component(t, n.Key)
 		edges := 0
 		for k := range comp {
 			seen[k] = true
