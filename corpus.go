@@ -39,8 +39,12 @@ func Build(ctx context.Context, cfg Config, src Source) (*Corpus, error) {
 // cfg.FailFast is set. Callers of Run that make their own output
 // (extract) use it to keep the same books as Build.
 func (c *Corpus) Account(r Result, cfg *Config) error {
-	if errors.Is(r.Err, errDuplicate) {
+	switch {
+	case errors.Is(r.Err, errDuplicate):
 		c.Stats.Duplicates++
+		return nil
+	case errors.Is(r.Err, errOutsideWindow):
+		c.Stats.OutsideWindow++
 		return nil
 	}
 	c.Stats.Docs++
@@ -60,6 +64,7 @@ func (c *Corpus) Account(r Result, cfg *Config) error {
 		break // a failed document has no warning worth a second line
 	}
 	if r.Doc != nil {
+		c.Stats.Analysed++
 		c.Stats.Sentences += len(r.Doc.Sentences)
 		c.Stats.Tokens += len(r.Doc.Tokens)
 		c.Stats.Mentions += len(r.Doc.Mentions)
@@ -71,9 +76,11 @@ func (c *Corpus) Account(r Result, cfg *Config) error {
 	return nil
 }
 
-// IsDuplicate reports whether a result is a document dropped as a copy of
-// an earlier one.
-func IsDuplicate(r Result) bool { return errors.Is(r.Err, errDuplicate) }
+// Skipped reports whether a result is a document left out on purpose: a
+// copy of an earlier one, or outside the time window.
+func Skipped(r Result) bool {
+	return errors.Is(r.Err, errDuplicate) || errors.Is(r.Err, errOutsideWindow)
+}
 
 // Graph runs the corpus-level steps and returns the graph as v shows it.
 func (c *Corpus) Graph(v View) (*graph.Graph, error) {

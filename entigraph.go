@@ -8,7 +8,9 @@ import (
 	"io"
 	"iter"
 	"runtime"
+	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,6 +40,10 @@ type Config struct {
 	KeepDuplicates bool
 	// FailFast stops the run at the first failure, with ErrFailFast.
 	FailFast bool
+	// Since and Until, when set, keep only the documents dated within
+	// [Since, Until] (days, inclusive); undated documents are then left
+	// out too. Both are counted in Stats.OutsideWindow.
+	Since, Until time.Time
 	// Progress, when set, is called after each document, in input
 	// order, with the totals so far; OnFailure for each failure as it
 	// is counted.
@@ -105,11 +111,15 @@ type Result struct {
 type Stats struct {
 	Docs       int // documents read, failed ones included, duplicates not
 	Failed     int // documents that failed or were truncated
+	Analysed   int // documents analysed (truncated ones included)
 	Duplicates int // documents dropped as copies of an earlier one
-	Sentences  int
-	Tokens     int
-	Mentions   int
-	Relations  int
+	// OutsideWindow counts documents left out by Config.Since and Until,
+	// undated ones included.
+	OutsideWindow int
+	Sentences     int
+	Tokens        int
+	Mentions      int
+	Relations     int
 }
 
 // Failure is a document that failed, or a warning about one.
@@ -159,6 +169,13 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 		seen := map[uint64]bool{}
 		seq := 0
 		for doc, err := range src {
+			if err == nil && !cfg.inWindow(documentDate(doc)) {
+				if !send(ctx, slots, work, job{seq: seq, r: Result{Input: doc, Err: errOutsideWindow}}) {
+					return
+				}
+				seq++
+				continue
+			}
 			if err == nil && !cfg.KeepDuplicates {
 				h := contentHash(doc.Text)
 				if seen[h] {
@@ -256,8 +273,56 @@ func consume[J any](ctx context.Context, done chan J, slots chan struct{}, each 
 	}
 }
 
-// errDuplicate marks a duplicate document, which Build counts apart.
-var errDuplicate = errors.New("duplicate of an earlier document")
+// errDuplicate marks a duplicate document, and errOutsideWindow one
+// outside Config.Since and Until, which Build counts apart.
+var (
+	errDuplicate     = errors.New("duplicate of an earlier document")
+	errOutsideWindow = errors.New("outside the time window")
+)
+
+// inWindow reports whether a document dated d is kept by Since and Until.
+func (c *Config) inWindow(d time.Time) bool {
+	if c.Since.IsZero() && c.Until.IsZero() {
+		return true
+	}
+	if d.IsZero() {
+		return false
+	}
+	day := d.UTC().Truncate(24 * time.Hour)
+	return (c.Since.IsZero() || !day.Before(c.Since.UTC().Truncate(24*time.Hour))) &&
+		(c.Until.IsZero() || !day.After(c.Until.UTC().Truncate(24*time.Hour)))
+}
+
+// documentDate is the date of a document as read, zero when it has none
+// or it cannot be read.
+func documentDate(in input.Document) time.Time {
+	return ParseDate(in.Date)
+}
+
+// dateLayouts are the date forms ParseDate reads, most specific first.
+var dateLayouts = []string{
+	time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02",
+	time.RFC1123Z, time.RFC1123, time.RFC850, time.ANSIC,
+	"2-Jan-2006 15:04:05.00", "02-Jan-2006 15:04:05", "2 January 2006", "January 2, 2006", "Jan 2, 2006", "2006/01/02",
+}
+
+// ParseDate reads a date in one of the common forms (ISO 8601, RFC 1123,
+// Reuters' "26-FEB-1987 15:01:01.79", ...), or returns the zero time.
+func ParseDate(s string) time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC()
+		}
+		if t, err := time.Parse(l, strings.ToUpper(s[:1])+strings.ToLower(s[1:])); err == nil {
+			return t.UTC()
+		}
+	}
+	return time.Time{}
+}
 
 // contentHash identifies an article by its words, ignoring white space,
 // case and punctuation.
@@ -293,7 +358,7 @@ func analyse(pipe *nlp.Pipeline, part *graph.Partial, in input.Document) (doc *a
 	if err != nil {
 		return nil, nil, &input.Error{Path: in.ID, Err: err}
 	}
-	doc.ID = in.ID
+	doc.ID, doc.Date = in.ID, documentDate(in)
 	if part != nil {
 		if pd, err = part.Prepare(doc); err != nil {
 			return nil, nil, &input.Error{Path: in.ID, Err: err}

@@ -1,6 +1,11 @@
 package entigraph
 
-import "github.com/entigraph/entigraph/graph"
+import (
+	"fmt"
+	"slices"
+
+	"github.com/entigraph/entigraph/graph"
+)
 
 // The default view keeps a picture readable whatever the corpus size: the
 // 150 most connected entities, each with its 10 strongest edges (a
@@ -32,6 +37,36 @@ type View struct {
 	Backbone float64
 	// ColorCommunities fills nodes by community instead of by type.
 	ColorCommunities bool
+	// Edges chooses what links are shown: co-occurrences and relations
+	// (the zero value), or one of them.
+	Edges EdgeSet
+	// MinScore drops relations whose mean score is below it.
+	MinScore float64
+	// Slice makes a dynamic graph with a time slice per period.
+	Slice graph.Period
+}
+
+// EdgeSet chooses the links a view shows.
+type EdgeSet int
+
+// Edge sets.
+const (
+	BothEdges         EdgeSet = iota // co-occurrences and relations
+	CooccurrenceEdges                // co-occurrences only
+	RelationEdges                    // relations only, and the entities they link
+)
+
+// ParseEdgeSet parses "both", "cooccurrence" or "relations".
+func ParseEdgeSet(s string) (EdgeSet, error) {
+	switch s {
+	case "both", "":
+		return BothEdges, nil
+	case "cooccurrence", "co-occurrence":
+		return CooccurrenceEdges, nil
+	case "relations", "relation":
+		return RelationEdges, nil
+	}
+	return 0, fmt.Errorf("unknown edge set %q (want cooccurrence, relations or both)", s)
 }
 
 func orDefault(n, def int) int {
@@ -45,9 +80,16 @@ func orDefault(n, def int) int {
 }
 
 // Apply weighs, prunes and analyses g. It fails only when Focus names no
-// entity.
+// entity. Relations below MinScore go first; entities are ranked and
+// pruned by their co-occurrences, and relations between the entities
+// kept stay; then the edge set is chosen.
 func (v View) Apply(g *graph.Graph) (*graph.Graph, error) {
 	g = graph.Weigh(g, v.Measure)
+	if v.MinScore > 0 || v.Edges == CooccurrenceEdges {
+		g.Relations = slices.DeleteFunc(slices.Clone(g.Relations), func(r graph.Relation) bool {
+			return v.Edges == CooccurrenceEdges || r.Score < v.MinScore
+		})
+	}
 	g, err := graph.Prune(g, graph.PruneOptions{
 		Focus: v.Focus, Depth: max(v.Depth, 1), MinWeight: v.MinWeight, Backbone: v.Backbone,
 		TopNodes: orDefault(v.TopNodes, DefaultTopNodes), Rank: v.Rank,
@@ -56,7 +98,11 @@ func (v View) Apply(g *graph.Graph) (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v.Edges == RelationEdges {
+		g = g.RelationsOnly()
+	}
 	g = graph.Analyse(g, graph.AnalyseOptions{})
 	g.ColorCommunities = v.ColorCommunities
+	g.Slice = v.Slice
 	return g, nil
 }

@@ -166,3 +166,19 @@ func EdgeTooltip(e *Edge, scope Scope) string {
 	}
 	return b.String()
 }
+
+// RelationTooltip describes a relation and its evidence, for a DOT
+// tooltip: "A works for B: stated in 2 sentences of 2 documents (score
+// 0.83)", then each passage with its document and trigger.
+func RelationTooltip(r *Relation) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s %s: stated in %d %s of %d %s (score %.2f)", r.Head, r.Type.Label(), r.Tail,
+		r.Count, plural(r.Count, "sentence"), r.Docs, plural(r.Docs, "document"), r.Score)
+	for _, ev := range r.Evidence {
+		fmt.Fprintf(&b, "\n\n[%s] %s", ev.Doc, ev.Text)
+		if ev.Trigger != "" {
+			fmt.Fprintf(&b, " (%q)", ev.Trigger)
+		}
+	}
+	return b.String()
+}

@@ -210,6 +210,7 @@ func (g *Graph) keepNodes(keep func(n *Node) bool) removed {
 		return true
 	})
 	g.Edges = slices.DeleteFunc(g.Edges, func(e Edge) bool { return !kept[e.Source] || !kept[e.Target] })
+	g.Relations = slices.DeleteFunc(g.Relations, func(r Relation) bool { return !kept[r.Head] || !kept[r.Tail] })
 	return removed{n0 - len(g.Nodes), e0 - len(g.Edges)}
 }
 
@@ -229,6 +230,9 @@ func (g *Graph) keepEdges(keep func(i int, e *Edge) bool) removed {
 	}
 	edges := len(g.Edges) - len(kept)
 	g.Edges = kept
+	for _, r := range g.Relations { // a node with a relation is not isolated
+		has[r.Head], has[r.Tail] = true, true
+	}
 	n0 := len(g.Nodes)
 	g.Nodes = slices.DeleteFunc(g.Nodes, func(n Node) bool { return had[n.Key] && !has[n.Key] })
 	return removed{n0 - len(g.Nodes), edges}
@@ -398,4 +402,17 @@ func boolInt(b bool) int {
 // ftoa formats a float the shortest way that reads back exactly.
 func ftoa(f float64) string {
 	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+// RelationsOnly returns a copy of g without its co-occurrence edges and
+// with only the nodes that take part in a relation.
+func (g *Graph) RelationsOnly() *Graph {
+	out := g.clone()
+	out.Edges = nil
+	linked := map[string]bool{}
+	for _, r := range out.Relations {
+		linked[r.Head], linked[r.Tail] = true, true
+	}
+	out.Nodes = slices.DeleteFunc(out.Nodes, func(n Node) bool { return !linked[n.Key] })
+	return out
 }

@@ -83,6 +83,12 @@ type View struct {
 	// ColorCommunities fills analysed nodes with their community's colour
 	// instead of their type's (shapes always show the type).
 	ColorCommunities bool
+	// Slice makes a dynamic graph: the encoders write counts per period
+	// (GEXF spells, JSON "periods").
+	Slice Period
+	// Period is the key of the period the graph shows, when InPeriod
+	// made it.
+	Period string
 }
 
 // value returns measure m of edge e; e must have been weighed.
@@ -155,6 +161,7 @@ func (g *Graph) clone() *Graph {
 	out := *g
 	out.Nodes = slices.Clone(g.Nodes)
 	out.Edges = slices.Clone(g.Edges)
+	out.Relations = slices.Clone(g.Relations)
 	out.Pruned = slices.Clone(g.Pruned)
 	return &out
 }

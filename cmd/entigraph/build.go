@@ -53,6 +53,14 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		rep.prog.finish()
 		return interrupted(err)
 	}
+	if corpus.Stats.Analysed == 0 {
+		// Nothing to show: keep whatever -o holds rather than replace
+		// it with an empty graph.
+		if err := rep.finish(corpus, stdout, -1, -1); err != nil {
+			return err
+		}
+		return errNothingAnalysed
+	}
 	g, err := corpus.Graph(view.view)
 	if err != nil {
 		return usageErrorf("--focus: %v", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"strings"
 
@@ -106,6 +107,9 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if err != nil {
 			return interrupted(err)
 		}
+		if corpus.Stats.Analysed == 0 {
+			return errNothingAnalysed // keep whatever -o holds
+		}
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 		for li, line := range lines {
@@ -119,6 +123,11 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		return nil
 	})
+	if errors.Is(err, errNothingAnalysed) {
+		if ferr := rep.finish(corpus, stdout, -1, -1); ferr != nil {
+			return ferr
+		}
+	}
 	if err != nil {
 		rep.prog.finish()
 		return err

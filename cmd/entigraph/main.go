@@ -82,6 +82,10 @@ func (e *inputsFailed) Error() string {
 	return fmt.Sprintf("%d of %d inputs failed", e.failed, e.total)
 }
 
+// errNothingAnalysed ends a run in which no document could be analysed:
+// nothing is written, exit status 1.
+var errNothingAnalysed = errors.New("no document could be analysed; nothing written")
+
 // errHelp is returned after printing --help: exit status 0.
 var errHelp = errors.New("help requested")
 
@@ -95,7 +99,7 @@ func report(err error, stderr io.Writer) int {
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "entigraph: %v\n", err)
 		return exitUsage
-	case errors.As(err, &failed), errors.Is(err, errFailFast):
+	case errors.As(err, &failed), errors.Is(err, errFailFast), errors.Is(err, errNothingAnalysed):
 		fmt.Fprintf(stderr, "entigraph: %v\n", err)
 		return exitInputFailed
 	}

@@ -28,6 +28,7 @@ type commonFlags struct {
 	failFast       bool
 	errorsFile     string
 	keepDuplicates bool
+	since, until   string
 }
 
 func (c *commonFlags) register(fs *pflag.FlagSet) {
@@ -44,6 +45,8 @@ func (c *commonFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print only errors: no progress and no summary")
 	fs.BoolVar(&c.failFast, "fail-fast", false, "stop at the first input that fails, writing no output")
 	fs.StringVar(&c.errorsFile, "errors", "", "also write every failure to this file as JSON Lines")
+	fs.StringVar(&c.since, "since", "", "keep only documents dated on or after this day (YYYY-MM-DD); undated ones are left out")
+	fs.StringVar(&c.until, "until", "", "keep only documents dated on or before this day (YYYY-MM-DD); undated ones are left out")
 	fs.BoolVar(&c.keepDuplicates, "keep-duplicates", false, "keep every copy of an article (by default copies, same words up to white space, case and punctuation, count once)")
 }
 
@@ -147,12 +150,36 @@ func newRun(flags *commonFlags, args []string, stderr io.Writer) (entigraph.Conf
 	inputs := input.Expand(args)
 	rep := &runReport{flags: flags, stderr: stderr, start: time.Now()}
 	rep.prog = newProgress(flags, stderr, inputs)
+	since, err := flagDate("--since", flags.since)
+	if err != nil {
+		return entigraph.Config{}, nil, nil, err
+	}
+	until, err := flagDate("--until", flags.until)
+	if err != nil {
+		return entigraph.Config{}, nil, nil, err
+	}
+	if !since.IsZero() && !until.IsZero() && until.Before(since) {
+		return entigraph.Config{}, nil, nil, usageErrorf("--until %s is before --since %s", flags.until, flags.since)
+	}
 	cfg := entigraph.Config{
+		Since: since, Until: until,
 		Input: opts, Workers: flags.jobs, FailFast: flags.failFast, KeepDuplicates: flags.keepDuplicates,
 		Progress:  rep.prog.update,
 		OnFailure: func(f entigraph.Failure) { fmt.Fprintf(stderr, "entigraph: %s\n", f) },
 	}
 	return cfg, inputs, rep, nil
+}
+
+// flagDate parses a date flag; "" is the zero time.
+func flagDate(name, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t := entigraph.ParseDate(s)
+	if t.IsZero() {
+		return t, usageErrorf("%s: cannot read %q as a date (want YYYY-MM-DD)", name, s)
+	}
+	return t, nil
 }
 
 // interrupted turns the library's stop errors into the CLI's.
@@ -189,7 +216,10 @@ func (r *runReport) finish(c *entigraph.Corpus, stdout io.Writer, nodes, edges i
 		if st.Duplicates > 0 {
 			dupPart = fmt.Sprintf(", %d duplicates dropped (--keep-duplicates keeps them)", st.Duplicates)
 		}
-		fmt.Fprintf(r.stderr, "entigraph: done: %d documents (%d failed%s), %d sentences, %d tokens, %d mentions, %d relations%s in %s (%.0f tokens/s)\n",
+		if st.OutsideWindow > 0 {
+			dupPart += fmt.Sprintf(", %d outside --since/--until or undated", st.OutsideWindow)
+		}
+		fmt.Fprintf(r.stderr, "entigraph: done: %d documents (%d failed)%s, %d sentences, %d tokens, %d mentions, %d relations%s in %s (%.0f tokens/s)\n",
 			st.Docs, st.Failed, dupPart, st.Sentences, st.Tokens, st.Mentions, st.Relations, graphPart,
 			elapsed.Round(time.Millisecond), float64(st.Tokens)/max(elapsed.Seconds(), 1e-9))
 	}

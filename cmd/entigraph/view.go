@@ -34,6 +34,9 @@ type viewFlags struct {
 	render    string
 	layout    string
 	color     string
+	edges     string
+	minScore  float64
+	slice     string
 
 	// view is the library's view, set by check.
 	view entigraph.View
@@ -51,6 +54,9 @@ func (v *viewFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&v.focus, "focus", "", "keep only the entities around NAME (a name, label or alias)")
 	fs.IntVar(&v.depth, "depth", 1, "with --focus: how many edges away from NAME to keep")
 	fs.Float64Var(&v.backbone, "backbone", 0, "keep only edges significant at level ALPHA (e.g. 0.05) by the disparity filter (0: off)")
+	fs.StringVar(&v.edges, "edges", "both", "links to show: cooccurrence, relations (and the entities they link) or both")
+	fs.Float64Var(&v.minScore, "min-score", 0, "drop relations whose mean score is below this (0 to 1)")
+	fs.StringVar(&v.slice, "slice", "", "make a dynamic graph sliced by day, week, month or year (GEXF spells, JSON periods; with -o NAME-{period}.EXT, one file per period)")
 	fs.StringVar(&v.color, "color", "type", "fill nodes by entity type or by community (shapes always show the type)")
 	fs.StringVar(&v.render, "render", "", "draw the graph as svg or png (in-process Graphviz) instead of writing --format")
 	fs.StringVar(&v.layout, "layout", "", "layout for --render: "+strings.Join(render.Layouts, ", ")+" (default by graph size)")
@@ -77,6 +83,22 @@ func (v *viewFlags) check(output string) error {
 		return usageErrorf("--depth must be at least 1")
 	case v.backbone < 0 || v.backbone >= 1:
 		return usageErrorf("--backbone: ALPHA must be in (0, 1), e.g. 0.05; 0 turns it off")
+	}
+	if v.view.Edges, err = entigraph.ParseEdgeSet(v.edges); err != nil {
+		return usageErrorf("--edges: %v", err)
+	}
+	if v.minScore < 0 || v.minScore > 1 {
+		return usageErrorf("--min-score must be between 0 and 1")
+	}
+	v.view.MinScore = v.minScore
+	if v.view.Slice, err = graph.ParsePeriod(v.slice); err != nil {
+		return usageErrorf("--slice: %v", err)
+	}
+	if strings.Contains(output, periodPlaceholder) && v.view.Slice == graph.NoPeriod {
+		return usageErrorf("-o %s: %s needs --slice", output, periodPlaceholder)
+	}
+	if strings.Contains(output, periodPlaceholder) && v.format != "dot" {
+		return usageErrorf("-o %s: one file per period is for --format dot and --render; --format %s holds every period in one file", output, v.format)
 	}
 	if v.color != "type" && v.color != "community" {
 		return usageErrorf("--color: want type or community, not %q", v.color)
@@ -110,10 +132,26 @@ func allIfZero(n int) int {
 	return n
 }
 
+// periodPlaceholder in -o names one output file per period.
+const periodPlaceholder = "{period}"
+
 // write writes g (as the view made it) in the chosen format, or draws
 // it with --render, to output (a file, or stdout when empty; a directory
-// for csv), atomically.
+// for csv), atomically. An output named with {period} gets one file per
+// period of the slice, each the graph of that period alone.
 func (v *viewFlags) write(ctx context.Context, g *graph.Graph, output string, stdout io.Writer) error {
+	if !strings.Contains(output, periodPlaceholder) {
+		return v.writeOne(ctx, g, output, stdout)
+	}
+	for _, key := range g.Periods(g.Slice) {
+		if err := v.writeOne(ctx, g.InPeriod(g.Slice, key), strings.ReplaceAll(output, periodPlaceholder, key), stdout); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (v *viewFlags) writeOne(ctx context.Context, g *graph.Graph, output string, stdout io.Writer) error {
 	if v.render != "" {
 		format, _ := render.ParseFormat(v.render)
 		var dot bytes.Buffer
