@@ -177,7 +177,7 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 				continue
 			}
 			if err == nil && !cfg.KeepDuplicates {
-				h := contentHash(doc.Text)
+				h := ContentHash(doc.Text)
 				if seen[h] {
 					j := job{seq: seq, r: Result{Input: doc, Err: errDuplicate}}
 					seq++
@@ -206,7 +206,7 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 			defer workers.Done()
 			for j := range work {
 				if j.r.Err == nil {
-					j.r.Doc, j.r.Prepared, j.r.Err = analyse(&cfg.Pipeline, part, j.r.Input)
+					j.r.Doc, j.r.Prepared, j.r.Err = Analyse(&cfg.Pipeline, part, j.r.Input)
 				}
 				select {
 				case done <- j:
@@ -324,9 +324,10 @@ func ParseDate(s string) time.Time {
 	return time.Time{}
 }
 
-// contentHash identifies an article by its words, ignoring white space,
-// case and punctuation.
-func contentHash(text string) uint64 {
+// ContentHash identifies an article by its words, ignoring white space,
+// case and punctuation: two documents with the same hash are copies, and
+// a run keeps only the first (see Config.KeepDuplicates).
+func ContentHash(text string) uint64 {
 	h := fnv.New64a()
 	buf := make([]byte, 0, utf8.UTFMax)
 	space := false
@@ -345,10 +346,13 @@ func contentHash(text string) uint64 {
 	return h.Sum64()
 }
 
-// analyse runs the pipeline on one document, and resolves it for part. A
-// panic is turned into an error for this document only: a last line of
-// defence, since the pipeline is written to return errors.
-func analyse(pipe *nlp.Pipeline, part *graph.Partial, in input.Document) (doc *annot.Document, pd *graph.Prepared, err error) {
+// Analyse runs the pipeline on one document read by package input, sets
+// its id and date, and resolves it for part when part is not nil: the
+// work Run does for each document on its workers, for runners that
+// schedule documents themselves. A panic is turned into an error for this
+// document only: a last line of defence, since the pipeline is written to
+// return errors.
+func Analyse(pipe *nlp.Pipeline, part *graph.Partial, in input.Document) (doc *annot.Document, pd *graph.Prepared, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, pd, err = nil, nil, &input.Error{Path: in.ID, Err: fmt.Errorf("internal error: %v", r)}
