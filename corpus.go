@@ -66,7 +66,7 @@ func (c *Corpus) Account(r Result, cfg *Config) error {
 	if r.Doc != nil {
 		c.Stats.Analysed++
 		c.Stats.Sentences += len(r.Doc.Sentences)
-		c.Stats.Tokens += len(r.Doc.Tokens)
+		c.Stats.Tokens += r.Tokens
 		c.Stats.Mentions += len(r.Doc.Mentions)
 		c.Stats.Relations += len(r.Doc.Relations)
 	}

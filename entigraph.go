@@ -44,6 +44,11 @@ type Config struct {
 	// [Since, Until] (days, inclusive); undated documents are then left
 	// out too. Both are counted in Stats.OutsideWindow.
 	Since, Until time.Time
+	// KeepTokens keeps each analysed document's tokens in Result.Doc.
+	// By default they are released once the document is analysed and
+	// resolved: at about 40 bytes a word they are most of a document's
+	// memory, and nothing after analysis needs them.
+	KeepTokens bool
 	// Progress, when set, is called after each document, in input
 	// order, with the totals so far; OnFailure for each failure as it
 	// is counted.
@@ -101,6 +106,9 @@ type Result struct {
 	Doc *annot.Document
 	// Prepared is Doc resolved for the graph, when the run builds one.
 	Prepared *graph.Prepared
+	// Tokens is how many tokens Doc had (its Tokens are released unless
+	// Config.KeepTokens).
+	Tokens int
 	// Err is why the document failed (an *input.Error naming the input,
 	// and the line of a record); Warning a problem that still left a
 	// usable document, such as truncation.
@@ -207,6 +215,12 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 			for j := range work {
 				if j.r.Err == nil {
 					j.r.Doc, j.r.Prepared, j.r.Err = Analyse(&cfg.Pipeline, part, j.r.Input)
+				}
+				if j.r.Doc != nil {
+					j.r.Tokens = len(j.r.Doc.Tokens)
+					if !cfg.KeepTokens {
+						j.r.Doc.Tokens = nil
+					}
 				}
 				select {
 				case done <- j:
