@@ -135,7 +135,7 @@ type runReport struct {
 
 // newRun validates the reading flags and returns the run's configuration,
 // its expanded inputs and its report.
-func newRun(flags *commonFlags, args []string, stderr io.Writer) (entigraph.Config, []input.Input, *runReport, error) {
+func newRun(flags *commonFlags, args []string, outputs runOutputs, stderr io.Writer) (entigraph.Config, []input.Input, *runReport, error) {
 	opts, err := flags.inputOptions()
 	if err != nil {
 		return entigraph.Config{}, nil, nil, err
@@ -147,7 +147,10 @@ func newRun(flags *commonFlags, args []string, stderr io.Writer) (entigraph.Conf
 	if flags.jobs < runtime.GOMAXPROCS(0) {
 		runtime.GOMAXPROCS(flags.jobs)
 	}
-	inputs := input.Expand(args)
+	inputs, err := outputs.check(args, input.Expand(args), stderr)
+	if err != nil {
+		return entigraph.Config{}, nil, nil, err
+	}
 	rep := &runReport{flags: flags, stderr: stderr, start: time.Now()}
 	rep.prog = newProgress(flags, stderr, inputs)
 	since, err := flagDate("--since", flags.since)

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -164,17 +162,7 @@ func (v *viewFlags) writeOne(ctx context.Context, g *graph.Graph, output string,
 	}
 	switch v.format {
 	case "csv":
-		if err := os.MkdirAll(output, 0o755); err != nil {
-			return err
-		}
-		if err := writeOutput(filepath.Join(output, "nodes.csv"), stdout, func(w io.Writer) error {
-			return graph.WriteCSV(w, io.Discard, g)
-		}); err != nil {
-			return err
-		}
-		return writeOutput(filepath.Join(output, "edges.csv"), stdout, func(w io.Writer) error {
-			return graph.WriteCSV(io.Discard, w, g)
-		})
+		return writeCSVPair(output, func(nodes, edges io.Writer) error { return graph.WriteCSV(nodes, edges, g) })
 	case "gexf":
 		return writeOutput(output, stdout, func(w io.Writer) error { return graph.WriteGEXF(w, g) })
 	case "graphml":
