@@ -1,10 +1,14 @@
 package entigraph
 
 import (
+	"bytes"
+	"context"
 	"fmt"
+	"io"
 	"slices"
 
 	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph/render"
 )
 
 // The default view keeps a picture readable at screen size whatever the
@@ -115,4 +119,15 @@ func (v View) Apply(g *graph.Graph) (*graph.Graph, error) {
 	g.ColorCommunities = v.ColorCommunities
 	g.Slice = v.Slice
 	return g, nil
+}
+
+// Render draws g, as View.Apply made it, as SVG or PNG (see package
+// render): the DOT that graph.WriteDOT writes, laid out by Graphviz
+// compiled to WebAssembly.
+func Render(ctx context.Context, g *graph.Graph, o render.Options, w io.Writer) error {
+	var dot bytes.Buffer
+	if err := graph.WriteDOT(&dot, g); err != nil {
+		return err
+	}
+	return render.DOT(ctx, dot.Bytes(), o, w)
 }

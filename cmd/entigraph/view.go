@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"slices"
@@ -152,12 +151,8 @@ func (v *viewFlags) write(ctx context.Context, g *graph.Graph, output string, st
 func (v *viewFlags) writeOne(ctx context.Context, g *graph.Graph, output string, stdout io.Writer) error {
 	if v.render != "" {
 		format, _ := render.ParseFormat(v.render)
-		var dot bytes.Buffer
-		if err := graph.WriteDOT(&dot, g); err != nil {
-			return err
-		}
 		return writeOutput(output, stdout, func(w io.Writer) error {
-			return render.DOT(ctx, dot.Bytes(), render.Options{Format: format, Layout: v.layout}, w)
+			return entigraph.Render(ctx, g, render.Options{Format: format, Layout: v.layout}, w)
 		})
 	}
 	switch v.format {
