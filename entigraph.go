@@ -5,10 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io"
-	"iter"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -61,41 +58,6 @@ func (c *Config) workers() int {
 		return c.Workers
 	}
 	return runtime.GOMAXPROCS(0)
-}
-
-// Source yields the documents of a corpus in order, or an error for an
-// input or record that could not be read (an *input.Error).
-type Source = iter.Seq2[input.Document, error]
-
-// Paths reads the files, directories and glob patterns of paths ("-" is
-// stdin) as input.Expand and input.Documents do.
-func Paths(paths []string, stdin io.Reader, o input.Options) Source {
-	return Inputs(input.Expand(paths), stdin, o)
-}
-
-// Inputs reads already expanded inputs.
-func Inputs(inputs []input.Input, stdin io.Reader, o input.Options) Source {
-	return func(yield func(input.Document, error) bool) {
-		for _, in := range inputs {
-			for doc, err := range input.Documents(in, stdin, o) {
-				if !yield(doc, err) {
-					return
-				}
-			}
-		}
-	}
-}
-
-// Texts is a source of articles given as strings, with ids "text-1",
-// "text-2", ...
-func Texts(texts ...string) Source {
-	return func(yield func(input.Document, error) bool) {
-		for i, t := range texts {
-			if !yield(input.Document{ID: fmt.Sprintf("text-%d", i+1), Text: t}, nil) {
-				return
-			}
-		}
-	}
 }
 
 // Result is one document of a run, in input order.
@@ -294,64 +256,20 @@ var (
 	errOutsideWindow = errors.New("outside the time window")
 )
 
-// inWindow reports whether a document dated d is kept by Since and Until.
-func (c *Config) inWindow(d time.Time) bool {
-	if c.Since.IsZero() && c.Until.IsZero() {
-		return true
-	}
-	if d.IsZero() {
-		return false
-	}
-	day := d.UTC().Truncate(24 * time.Hour)
-	return (c.Since.IsZero() || !day.Before(c.Since.UTC().Truncate(24*time.Hour))) &&
-		(c.Until.IsZero() || !day.After(c.Until.UTC().Truncate(24*time.Hour)))
-}
-
-// documentDate is the date of a document as read, zero when it has none
-// or it cannot be read.
-func documentDate(in input.Document) time.Time {
-	return ParseDate(in.Date)
-}
-
-// dateLayouts are the date forms ParseDate reads, most specific first.
-var dateLayouts = []string{
-	time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02",
-	time.RFC1123Z, time.RFC1123, time.RFC850, time.ANSIC,
-	"2-Jan-2006 15:04:05.00", "02-Jan-2006 15:04:05", "2 January 2006", "January 2, 2006", "Jan 2, 2006", "2006/01/02",
-}
-
-// ParseDate reads a date in one of the common forms (ISO 8601, RFC 1123,
-// Reuters' "26-FEB-1987 15:01:01.79", ...), or returns the zero time.
-func ParseDate(s string) time.Time {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}
-	}
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t.UTC()
-		}
-		if t, err := time.Parse(l, strings.ToUpper(s[:1])+strings.ToLower(s[1:])); err == nil {
-			return t.UTC()
-		}
-	}
-	return time.Time{}
-}
-
 // ContentHash identifies an article by its words, ignoring white space,
 // case and punctuation: two documents with the same hash are copies, and
 // a run keeps only the first (see Config.KeepDuplicates).
 func ContentHash(text string) uint64 {
 	h := fnv.New64a()
 	buf := make([]byte, 0, utf8.UTFMax)
-	space := false
+	space, started := false, false
 	for _, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space {
+			if space && started {
 				h.Write([]byte{' '})
-				space = false
 			}
+			space, started = false, true
 			h.Write(utf8.AppendRune(buf[:0], unicode.ToLower(r)))
 		default:
 			space = true
