@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -147,10 +148,26 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestContentHash(t *testing.T) {
-	if ContentHash("Ana met Bo.") != ContentHash("  ana MET bo!\n") {
-		t.Error("copies up to case, space and punctuation hash apart")
+	const body = "The water authority said on Monday that the lake had fallen by two metres since March.\n\n" +
+		"Officials in Nairobi and Addis Ababa will meet again next week to discuss the dam.\n\n"
+	tests := []struct {
+		name string
+		a, b string
+		same bool
+	}{
+		{"case, space and punctuation", "Ana met Bo.", "  ana MET bo!\n", true},
+		{"different words", "Ana met Bo.", "Ana met Bob.", false},
+		{"wrapped differently", body, strings.ReplaceAll(body, " that the", "\nthat the"), true},
+		{"boilerplate around the same article", "Home | World | Sport\n\n" + body + "Post a comment\n\nYour Name\n",
+			"Menu\n\n" + body + "Share this article\n", true},
+		{"another article with the same boilerplate", "Home | World\n\n" + body, "Home | World\n\n" + strings.Replace(body, "two", "three", 1), false},
+		{"lines of a text without paragraphs", "Ana met Bo in Lisbon.", "Ana met Bo\nin Lisbon.", true},
 	}
-	if ContentHash("Ana met Bo.") == ContentHash("Ana met Bob.") {
-		t.Error("different words hash alike")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ContentHash(tt.a) == ContentHash(tt.b); got != tt.same {
+				t.Errorf("same hash = %v, want %v", got, tt.same)
+			}
+		})
 	}
 }

@@ -47,7 +47,7 @@ func (c *commonFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&c.errorsFile, "errors", "", "also write every failure to this file as JSON Lines")
 	fs.StringVar(&c.since, "since", "", "keep only documents dated on or after this day (YYYY-MM-DD); undated ones are left out")
 	fs.StringVar(&c.until, "until", "", "keep only documents dated on or before this day (YYYY-MM-DD); undated ones are left out")
-	fs.BoolVar(&c.keepDuplicates, "keep-duplicates", false, "keep every copy of an article (by default copies, same words up to white space, case and punctuation, count once)")
+	fs.BoolVar(&c.keepDuplicates, "keep-duplicates", false, "keep every copy of an article (by default copies count once: the same words in blocks of 8 words or more, whatever the white space, case, punctuation and short boilerplate around them)")
 }
 
 func (c *commonFlags) parseTypes() ([]annot.Type, error) {
