@@ -308,3 +308,89 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte("<html><body><p>Amara Okafor met Lukas Brandt.</p><script>x</script>"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRecords(t, "f.html", data) })
 }
+
+func TestCSVCases(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		opts Options
+		want []result
+	}{
+		{
+			name: "semicolons are detected and noted",
+			data: "id;title;text;date;url\ns1;Port;Amara Okafor met Lukas Brandt, then left.;2026-03-01;https://news.test/s1\n",
+			want: []result{{ID: "s1", Title: "Port", Text: "Port\n\nAmara Okafor met Lukas Brandt, then left.", Date: "2026-03-01",
+				Time: "2026-03-01T00:00:00Z", URL: "https://news.test/s1", Notes: []string{"CSV delimiter ';' (detected from the header)"}}},
+		},
+		{
+			name: "tabs are detected",
+			data: "id\ttext\nt1\tAmara Okafor; Lukas Brandt.\n",
+			want: []result{{ID: "t1", Text: "Amara Okafor; Lukas Brandt.", Notes: []string{"CSV delimiter tab (detected from the header)"}}},
+		},
+		{
+			name: "quoted header names do not count",
+			data: "\"a;b;c\",text\nx,Plain.\n",
+			want: []result{{ID: "P:2", Text: "Plain."}},
+		},
+		{
+			name: "the comma wins ties",
+			data: "id;x,text\n1;2,One.\n",
+			want: []result{{ID: "P:2", Text: "One."}},
+		},
+		{
+			name: "a delimiter given is used",
+			data: "text|id\nOne, two; three.|p1\n",
+			opts: Options{CSVDelimiter: '|'},
+			want: []result{{ID: "p1", Text: "One, two; three."}},
+		},
+		{
+			name: "a UTF-8 byte order mark",
+			data: "\ufeffid,text\nb1,First.\n",
+			want: []result{{ID: "b1", Text: "First."}},
+		},
+		{
+			name: "Windows-1252 from a spreadsheet",
+			data: "id;text\nw1;Se\xf1or N\xfa\xf1ez paid \xa35 in the caf\xe9.\n",
+			want: []result{{ID: "w1", Text: "Señor Núñez paid £5 in the café.", Encoding: "windows-1252",
+				Notes: []string{"decoded from windows-1252 (not valid UTF-8; encoding guessed)", "CSV delimiter ';' (detected from the header)"}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeFile(t, "x.csv", []byte(tt.data))
+			got := collect(t, path, tt.opts)
+			for i := range got {
+				got[i].ID = strings.ReplaceAll(got[i].ID, path, "P")
+				got[i].Err = strings.ReplaceAll(got[i].Err, path, "P")
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDocumentPosition checks that each document names where it comes
+// from, so that messages about it read PATH[:LINE] rather than its id.
+func TestDocumentPosition(t *testing.T) {
+	jsonl := writeFile(t, "a.jsonl", []byte("\n"+`{"id": "r-9", "text": "One."}`+"\n"))
+	csvPath := writeFile(t, "a.csv", []byte("id,text\nc-1,\"Two\nlines.\"\nc-2,Three.\n"))
+	txt := writeFile(t, "a.txt", []byte("Four."))
+	type pos struct {
+		ID, Path string
+		Line     int
+	}
+	var got []pos
+	for _, p := range []string{jsonl, csvPath, txt} {
+		for d, err := range Documents(Input{Path: p}, nil, Options{}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, pos{d.ID, d.Path, d.Line})
+		}
+	}
+	want := []pos{{"r-9", jsonl, 2}, {"c-1", csvPath, 2}, {"c-2", csvPath, 4}, {txt, txt, 0}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
