@@ -39,7 +39,10 @@ var dateLayouts = []string{
 	"2 January 2006 15:04",
 	"2 January 2006",
 	"2 Jan 2006",
+	"Monday 2 January 2006 15:04 MST",
+	"Monday 2 January 2006 15:04",
 	"Monday 2 January 2006",
+	"Monday, 2 January 2006 15:04",
 	"Monday, 2 January 2006",
 	"January 2, 2006 15:04 MST",
 	"January 2, 2006",
@@ -51,11 +54,14 @@ var dateLayouts = []string{
 // ParseDate parses a publication date in one of the common unambiguous
 // forms: ISO 8601 / RFC 3339 (with or without time and zone), RFC 1123
 // and RFC 822 mail dates, Reuters' "26-FEB-1987 15:01:01.79", "2 March
-// 2026", "March 2, 2026", and Unix times in seconds or milliseconds.
+// 2026", "March 2, 2026" (a time may follow, also after " - " or " at "),
+// and Unix times in seconds or milliseconds.
 // Month and day names match in any case; fractional seconds are allowed.
 // A date without a zone is taken as UTC. The result is in UTC.
 func ParseDate(s string) (time.Time, bool) {
 	s = strings.Join(strings.Fields(s), " ")
+	// "14 March 2026 - 10:30" and "14 March 2026 at 10:30": date, time.
+	s = strings.NewReplacer(" - ", " ", " at ", " ").Replace(s)
 	if s == "" {
 		return time.Time{}, false
 	}
@@ -115,7 +121,8 @@ func shorten(s string, n int) string {
 }
 
 // datelinePrefixes may introduce a date on the first line of a text.
-var datelinePrefixes = []string{"date:", "published:", "posted:", "published on", "posted on", "dated"}
+var datelinePrefixes = []string{"publish date", "publication date", "date published", "published on", "posted on",
+	"published", "posted", "dated", "date"}
 
 // dateline returns the date on the first non-blank line of a text when
 // that line is nothing but a date (after an optional "Date:" or
@@ -131,7 +138,7 @@ func dateline(text string) string {
 	lower := strings.ToLower(line)
 	for _, p := range datelinePrefixes {
 		if strings.HasPrefix(lower, p) {
-			line = strings.TrimSpace(line[len(p):])
+			line = strings.TrimLeft(line[len(p):], ": ")
 			break
 		}
 	}

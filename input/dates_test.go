@@ -72,6 +72,11 @@ func TestTextDates(t *testing.T) {
 			want: result{Date: "14 March 2026", Time: "2026-03-14T00:00:00Z"},
 		},
 		{
+			name: "a web page's dateline, run into its label",
+			text: "Publish dateSunday 5 November 2023 - 14:45\nStory Code : 1\nAmara Okafor met Lukas Brandt.",
+			want: result{Date: "Sunday 5 November 2023 - 14:45", Time: "2023-11-05T14:45:00Z"},
+		},
+		{
 			name: "a date in running text is not a dateline",
 			text: "On 14 March 2026 Amara Okafor met Lukas Brandt.",
 		},
@@ -133,5 +138,45 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("ParseDate(%q) = %v, not UTC", s, d)
 		}
 		dateline(s)
+	})
+}
+
+// TestSharedDates reads the dates of real inputs in ../shared: the
+// Reuters-21578 corpus (ISO dates in JSON Lines) and a web article saved
+// as text with a "Publish date" line.
+func TestSharedDates(t *testing.T) {
+	t.Run("Reuters-21578", func(t *testing.T) {
+		path := "../../shared/data/reuters21578/reuters21578.jsonl.gz"
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("%s absent: skipping", path)
+		}
+		n, undated := 0, 0
+		for d, err := range Documents(Input{Path: path}, nil, Options{}) {
+			if err != nil {
+				continue // a record without text is not this test's concern
+			}
+			if d.Date.IsZero() || d.Date.Year() != 1987 {
+				undated++
+			}
+			if n++; n == 500 {
+				break
+			}
+		}
+		if n < 500 || undated > 0 {
+			t.Errorf("%d of %d records without a 1987 date", undated, n)
+		}
+	})
+	t.Run("dateline of a saved article", func(t *testing.T) {
+		path := "../../shared/examples/press-tv-haniyeh-2023-11-05.txt"
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("%s absent: skipping", path)
+		}
+		d, err := first(Input{Path: path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff("2023-11-05T14:45:00Z", d.Date.Format(time.RFC3339)); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
 	})
 }
