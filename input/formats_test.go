@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -284,8 +285,11 @@ func fuzzRecords(t *testing.T, name string, data []byte) {
 			}
 			continue
 		}
-		if d.ID == "" || strings.TrimSpace(d.Text) == "" || strings.ContainsRune(d.Text, 0) {
+		if d.ID == "" || strings.TrimSpace(d.Text) == "" || strings.ContainsRune(d.Text, 0) || !utf8.ValidString(d.Text) {
 			t.Fatalf("bad document %+v", d)
+		}
+		if d.Path != path || len(d.Text) > 1<<16 || (!d.Date.IsZero() && d.Date.Location() != time.UTC) {
+			t.Fatalf("bad path %q, length %d or date %v", d.Path, len(d.Text), d.Date)
 		}
 	}
 }

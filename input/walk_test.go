@@ -84,6 +84,13 @@ func TestWalk(t *testing.T) {
 			},
 		},
 		{
+			name:        "date sidecars are read with their document, not as inputs",
+			tree:        map[string]string{"d/a.txt": "A", "d/a.txt.date": "2026-03-01", "d/b.date": "x"},
+			args:        []string{"d"},
+			wantInputs:  []string{"d/a.txt"},
+			wantSkipped: []Skip{{"d/a.txt.date", SkipSidecar}, {"d/b.date", SkipUnknown}},
+		},
+		{
 			name:        "a directory named twice is walked once",
 			tree:        map[string]string{"d/a.txt": "A"},
 			args:        []string{"d", "d"},
