@@ -52,6 +52,11 @@ func bomCharset(data []byte) (c charsetChoice, bomLen int, ok bool) {
 // validUTF8Prefix reports whether data is valid UTF-8, allowing a rune
 // cut short at its end (data may be a prefix of a longer input).
 func validUTF8Prefix(data []byte) bool {
+	return utf8.Valid(trimCutRune(data))
+}
+
+// trimCutRune drops an incomplete rune from the end of data.
+func trimCutRune(data []byte) []byte {
 	for i := len(data) - 1; i >= 0 && i >= len(data)-utf8.UTFMax; i-- {
 		if utf8.RuneStart(data[i]) {
 			if !utf8.FullRune(data[i:]) {
@@ -60,8 +65,32 @@ func validUTF8Prefix(data []byte) bool {
 			break
 		}
 	}
-	return utf8.Valid(data)
+	return data
 }
+
+// mostlyUTF8 reports whether data that is not valid UTF-8 is still UTF-8
+// with a few stray bytes: it holds more valid multi-byte sequences than
+// invalid bytes. Text in a legacy encoding hardly ever forms a valid
+// multi-byte sequence, and decoding UTF-8 as such an encoding turns every
+// one into mojibake ("â€™"), so stray bytes are the lesser harm.
+func mostlyUTF8(data []byte) bool {
+	data = trimCutRune(data)
+	multi, invalid := 0, 0
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			invalid++
+		case n > 1:
+			multi++
+		}
+		data = data[n:]
+	}
+	return multi > invalid
+}
+
+// strayBytesNote is noted when invalid bytes of UTF-8 text are replaced.
+const strayBytesNote = "invalid UTF-8 bytes replaced by U+FFFD"
 
 // guessCharset guesses the encoding of data that is not UTF-8. The
 // statistical detector is trusted above minGuessConfidence; otherwise,
@@ -94,8 +123,11 @@ func textCharset(data []byte) charsetChoice {
 	if c, _, ok := bomCharset(data); ok {
 		return c
 	}
-	if validUTF8Prefix(data) {
+	switch {
+	case validUTF8Prefix(data):
 		return charsetChoice{}
+	case mostlyUTF8(data):
+		return charsetChoice{note: strayBytesNote}
 	}
 	return guessCharset(data)
 }
@@ -110,7 +142,7 @@ func htmlCharset(data []byte) charsetChoice {
 	if c, _, ok := bomCharset(data); ok {
 		return c
 	}
-	valid := validUTF8Prefix(data)
+	valid := validUTF8Prefix(data) || mostlyUTF8(data)
 	if label := declaredCharset(data[:min(len(data), sniffBytes)]); label != "" {
 		e, name := charset.Lookup(label)
 		switch {
@@ -207,9 +239,13 @@ func metaCharset(z *html.Tokenizer) string {
 	return strings.Trim(label, `"'`)
 }
 
-// decode converts data to UTF-8 as c says.
+// decode converts data to UTF-8 as c says; invalid bytes of UTF-8 text
+// are replaced by U+FFFD.
 func (c charsetChoice) decode(data []byte) ([]byte, error) {
 	if c.enc == nil {
+		if !utf8.Valid(data) {
+			data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+		}
 		return data, nil
 	}
 	out, _, err := transform.Bytes(c.enc.NewDecoder(), data)
@@ -227,7 +263,7 @@ func (c charsetChoice) decode(data []byte) ([]byte, error) {
 func decodeStream(r *bufio.Reader) (io.Reader, charsetChoice) {
 	head, _ := r.Peek(sniffBytes)
 	c, bomLen, ok := bomCharset(head)
-	if !ok && !validUTF8Prefix(head) {
+	if !ok && !validUTF8Prefix(head) && !mostlyUTF8(head) {
 		c = guessCharset(head)
 	}
 	if c.enc == nil {

@@ -126,6 +126,17 @@ func TestJSONLCases(t *testing.T) {
 			want: []result{{ID: "u1", Text: "Nairobi.", Encoding: "utf-16le", Notes: []string{"decoded from UTF-16LE (byte order mark)"}}},
 		},
 		{
+			name: "UTF-8 with a stray byte is not decoded as a legacy encoding",
+			data: `{"id": "s1", "text": "It’s Tomás in Zürich, caf` + "\xe9" + `."}`,
+			want: []result{{ID: "s1", Text: "It’s Tomás in Zürich, caf\uFFFD."}},
+		},
+		{
+			name: "Windows-1252 is decoded",
+			data: `{"id": "w1", "text": "It` + "\x92" + `s Tom` + "\xe1" + `s."}`,
+			want: []result{{ID: "w1", Text: "It’s Tomás.", Encoding: "windows-1252",
+				Notes: []string{"decoded from windows-1252 (not valid UTF-8; encoding guessed)"}}},
+		},
+		{
 			name: "an over-long record is cut, not dropped",
 			data: `{"id": "big", "title": "Big", "text": "` + long + `", "date": "2026-01-01"}` + "\n" + `{"text": "ok"}` + "\n",
 			opts: Options{MaxDocBytes: 10_000},

@@ -27,6 +27,8 @@ func TestRead(t *testing.T) {
 		{name: "Windows-1252 is decoded and noted", data: "The caf\xe9 charged \xa35, said Se\xf1or N\xfa\xf1ez. It\x92s fine.",
 			want: Document{Text: "The café charged £5, said Señor Núñez. It’s fine.", Encoding: "windows-1252",
 				Notes: []string{"decoded from windows-1252 (not valid UTF-8; encoding guessed)"}}},
+		{name: "UTF-8 with a stray byte stays UTF-8", data: "It’s Tomás, caf\xe9 owner, in Zürich.",
+			want: Document{Text: "It’s Tomás, caf\uFFFD owner, in Zürich.", Notes: []string{"invalid UTF-8 bytes replaced by U+FFFD"}}},
 		{name: "UTF-16LE with a byte order mark is decoded", data: string(utf16le),
 			want: Document{Text: "Hi Ola.", Encoding: "utf-16le", Notes: []string{"decoded from UTF-16LE (byte order mark)"}}},
 		{name: "UTF-16BE with a byte order mark is decoded", data: "\xFE\xFF\x00O\x00k",
