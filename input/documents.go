@@ -78,7 +78,6 @@ const SidecarSuffix = ".date"
 
 // withSidecar sets the document's date from its sidecar file, if any.
 func withSidecar(doc Document, err error) (Document, error) {
-	doc.Path = doc.ID
 	if err != nil || doc.ID == StdinPath {
 		return doc, err
 	}

@@ -183,8 +183,12 @@ func singleByte(name string) bool {
 
 // declaredCharset returns the charset label of a page's <meta charset> or
 // <meta http-equiv="Content-Type" content="...; charset=...">, looking
-// through the head (up to <body> or the end of data), or "".
+// through the head (up to <body> or the end of data), or of an XHTML
+// page's XML declaration; "" if there is none.
 func declaredCharset(data []byte) string {
+	if label := xmlEncoding(data); label != "" {
+		return label
+	}
 	z := html.NewTokenizer(bytes.NewReader(data))
 	for {
 		switch z.Next() {
@@ -205,6 +209,27 @@ func declaredCharset(data []byte) string {
 			}
 		}
 	}
+}
+
+// xmlEncoding returns the encoding an XML declaration at the start of
+// data names: <?xml version="1.0" encoding="ISO-8859-1"?>.
+func xmlEncoding(data []byte) string {
+	if !bytes.HasPrefix(data, []byte("<?xml")) {
+		return ""
+	}
+	decl, _, ok := bytes.Cut(data, []byte("?>"))
+	if !ok {
+		return ""
+	}
+	_, rest, ok := bytes.Cut(decl, []byte("encoding="))
+	if !ok || len(rest) < 2 || (rest[0] != '"' && rest[0] != '\'') {
+		return ""
+	}
+	label, _, ok := bytes.Cut(rest[1:], rest[:1])
+	if !ok {
+		return ""
+	}
+	return string(bytes.TrimSpace(label))
 }
 
 // metaCharset reads the charset of the <meta> tag z is on.

@@ -60,7 +60,7 @@ func readHTML(path string, r io.Reader, opts Options) (doc Document, err error) 
 		return Document{}, &Error{Path: path, Err: err}
 	}
 	scan := scanHTML(page)
-	doc = Document{ID: path, Encoding: c.name, URL: scan.url, Truncated: rawTruncated}
+	doc = Document{ID: path, Path: path, Encoding: c.name, URL: scan.url, Truncated: rawTruncated}
 	if c.note != "" {
 		doc.Notes = append(doc.Notes, c.note)
 	}

@@ -71,6 +71,13 @@ func TestHTMLEncodings(t *testing.T) {
 			wantNotes:    []string{"declared windows-1252 but valid UTF-8: read as UTF-8"},
 		},
 		{
+			name:         "declared in an XML declaration",
+			page:         encode(t, `<?xml version="1.0" encoding="ISO-8859-1"?>`+article("", para, "Se\u00f1or N\u00fa\u00f1ez."), charmap.Windows1252.NewEncoder()),
+			wantContains: "Señor Núñez.",
+			wantEncoding: "windows-1252",
+			wantNotes:    []string{"decoded from windows-1252 (declared)"},
+		},
+		{
 			name:         "declared GBK",
 			page:         encode(t, article(`<meta http-equiv="content-type" content="text/html;charset=gbk">`, para, "中国国家主席在北京会见了美国国务卿，双方就两国关系交换了意见。"), simplifiedchinese.GBK.NewEncoder()),
 			wantContains: "中国国家主席在北京会见了美国国务卿",

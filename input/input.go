@@ -342,7 +342,7 @@ func decodeDocument(id string, raw []byte, c charsetChoice, limit int64) (Docume
 	if err != nil {
 		return Document{}, &Error{Path: id, Err: err}
 	}
-	doc := Document{ID: id, Encoding: c.name}
+	doc := Document{ID: id, Path: id, Encoding: c.name}
 	if c.note != "" {
 		doc.Notes = []string{c.note}
 	}

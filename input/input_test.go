@@ -58,7 +58,7 @@ func TestRead(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tt.want.ID = "doc.txt"
+			tt.want.ID, tt.want.Path = "doc.txt", "doc.txt"
 			if diff := cmp.Diff(tt.want, doc); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
