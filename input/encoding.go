@@ -49,10 +49,13 @@ func bomCharset(data []byte) (c charsetChoice, bomLen int, ok bool) {
 	return charsetChoice{}, 0, false
 }
 
-// validUTF8Prefix reports whether data is valid UTF-8, allowing a rune
-// cut short at its end (data may be a prefix of a longer input).
-func validUTF8Prefix(data []byte) bool {
-	return utf8.Valid(trimCutRune(data))
+// validUTF8 reports whether data is valid UTF-8, allowing a rune cut
+// short at its end if data was cut from a longer input.
+func validUTF8(data []byte, cut bool) bool {
+	if cut {
+		data = trimCutRune(data)
+	}
+	return utf8.Valid(data)
 }
 
 // trimCutRune drops an incomplete rune from the end of data.
@@ -73,8 +76,10 @@ func trimCutRune(data []byte) []byte {
 // invalid bytes. Text in a legacy encoding hardly ever forms a valid
 // multi-byte sequence, and decoding UTF-8 as such an encoding turns every
 // one into mojibake ("â€™"), so stray bytes are the lesser harm.
-func mostlyUTF8(data []byte) bool {
-	data = trimCutRune(data)
+func mostlyUTF8(data []byte, cut bool) bool {
+	if cut {
+		data = trimCutRune(data)
+	}
 	multi, invalid := 0, 0
 	for len(data) > 0 {
 		r, n := utf8.DecodeRune(data)
@@ -118,15 +123,15 @@ func guessCharset(data []byte) charsetChoice {
 }
 
 // textCharset chooses the encoding of a text file: a BOM, then UTF-8 if
-// valid, then a guess.
-func textCharset(data []byte) charsetChoice {
+// valid, then a guess. cut says data is the start of a longer input.
+func textCharset(data []byte, cut bool) charsetChoice {
 	if c, _, ok := bomCharset(data); ok {
 		return c
 	}
 	switch {
-	case validUTF8Prefix(data):
+	case validUTF8(data, cut):
 		return charsetChoice{}
-	case mostlyUTF8(data):
+	case mostlyUTF8(data, cut):
 		return charsetChoice{note: strayBytesNote}
 	}
 	return guessCharset(data)
@@ -138,11 +143,11 @@ func textCharset(data []byte) charsetChoice {
 // are valid UTF-8 with non-ASCII characters is UTF-8 mislabelled (legacy
 // text almost never forms valid multi-byte UTF-8), and reading it as
 // declared would produce mojibake such as "â€™".
-func htmlCharset(data []byte) charsetChoice {
+func htmlCharset(data []byte, cut bool) charsetChoice {
 	if c, _, ok := bomCharset(data); ok {
 		return c
 	}
-	valid := validUTF8Prefix(data) || mostlyUTF8(data)
+	valid := validUTF8(data, cut) || mostlyUTF8(data, cut)
 	if label := declaredCharset(data[:min(len(data), sniffBytes)]); label != "" {
 		e, name := charset.Lookup(label)
 		switch {
@@ -287,8 +292,9 @@ func (c charsetChoice) decode(data []byte) ([]byte, error) {
 // sniffBytes: a later stray byte is replaced by U+FFFD when read.
 func decodeStream(r *bufio.Reader) (io.Reader, charsetChoice) {
 	head, _ := r.Peek(sniffBytes)
+	cut := len(head) == sniffBytes
 	c, bomLen, ok := bomCharset(head)
-	if !ok && !validUTF8Prefix(head) && !mostlyUTF8(head) {
+	if !ok && !validUTF8(head, cut) && !mostlyUTF8(head, cut) {
 		c = guessCharset(head)
 	}
 	if c.enc == nil {

@@ -48,7 +48,7 @@ func readHTML(path string, r io.Reader, opts Options) (doc Document, err error) 
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return Document{}, &Error{Path: path, Err: ErrEmpty}
 	}
-	c := htmlCharset(raw)
+	c := htmlCharset(raw, rawTruncated)
 	if !strings.HasPrefix(c.name, "utf-16") && bytes.IndexByte(raw, 0) >= 0 {
 		return Document{}, &Error{Path: path, Err: ErrBinary}
 	}

@@ -317,7 +317,7 @@ func Read(id string, r io.Reader, opts Options) (Document, error) {
 	if err != nil {
 		return Document{}, &Error{Path: id, Err: describe(err)}
 	}
-	doc, err := decodeDocument(id, raw, textCharset(raw), limit)
+	doc, err := decodeDocument(id, raw, textCharset(raw, more), limit)
 	if err != nil {
 		return Document{}, err
 	}
