@@ -21,6 +21,10 @@ import (
 // sniffBytes is how much of an input is examined to choose its encoding.
 const sniffBytes = 64 << 10
 
+// guessBytes is how much of an input the encoding detector reads: enough
+// for its statistics, and it costs about 0.2 ms per KiB.
+const guessBytes = 16 << 10
+
 // minGuessConfidence is the chardet confidence (0-100) below which a guess
 // is not trusted and Windows-1252, the commonest legacy encoding of news
 // text, is assumed instead.
@@ -102,7 +106,7 @@ const strayBytesNote = "invalid UTF-8 bytes replaced by U+FFFD"
 // and for Latin-1, Windows-1252 (a superset of Latin-1's printable range).
 func guessCharset(data []byte) charsetChoice {
 	c := charsetChoice{enc: charmap.Windows1252, name: "windows-1252"}
-	results, err := chardet.NewTextDetector().DetectAll(data[:min(len(data), sniffBytes)])
+	results, err := chardet.NewTextDetector().DetectAll(data[:min(len(data), guessBytes)])
 	if err == nil && len(results) > 0 {
 		// chardet runs its recognisers concurrently: order ties by name
 		// so that the guess is the same on every run.
@@ -125,8 +129,8 @@ func guessCharset(data []byte) charsetChoice {
 // textCharset chooses the encoding of a text file: a BOM, then UTF-8 if
 // valid, then a guess. cut says data is the start of a longer input.
 func textCharset(data []byte, cut bool) charsetChoice {
-	if c, _, ok := bomCharset(data); ok {
-		return c
+	if c, n, ok := bomCharset(data); ok {
+		return c.withStrays(data[n:], cut)
 	}
 	switch {
 	case validUTF8(data, cut):
@@ -137,6 +141,15 @@ func textCharset(data []byte, cut bool) charsetChoice {
 	return guessCharset(data)
 }
 
+// withStrays notes that invalid bytes will be replaced when data, after
+// a UTF-8 byte order mark, is not valid UTF-8: the mark is trusted.
+func (c charsetChoice) withStrays(data []byte, cut bool) charsetChoice {
+	if c.enc == nil && !validUTF8(data, cut) {
+		c.note = strayBytesNote
+	}
+	return c
+}
+
 // htmlCharset chooses the encoding of a web page, in order of trust: a
 // BOM, the charset its <meta> declares, valid UTF-8, a guess. One
 // exception: a page declared in a single-byte legacy charset whose bytes
@@ -144,8 +157,8 @@ func textCharset(data []byte, cut bool) charsetChoice {
 // text almost never forms valid multi-byte UTF-8), and reading it as
 // declared would produce mojibake such as "â€™".
 func htmlCharset(data []byte, cut bool) charsetChoice {
-	if c, _, ok := bomCharset(data); ok {
-		return c
+	if c, n, ok := bomCharset(data); ok {
+		return c.withStrays(data[n:], cut)
 	}
 	valid := validUTF8(data, cut) || mostlyUTF8(data, cut)
 	if label := declaredCharset(data[:min(len(data), sniffBytes)]); label != "" {

@@ -286,7 +286,7 @@ func fuzzRecords(t *testing.T, name string, data []byte) {
 		t.Fatal(err)
 	}
 	n := 0
-	for d, err := range Documents(Input{Path: path}, nil, Options{MaxDocBytes: 1 << 16}) {
+	for d, err := range Documents(Input{Path: path}, nil, Options{MaxDocBytes: 1 << 12}) {
 		if n++; n > len(data)+2 {
 			t.Fatalf("more results than lines")
 		}
@@ -299,7 +299,7 @@ func fuzzRecords(t *testing.T, name string, data []byte) {
 		if d.ID == "" || strings.TrimSpace(d.Text) == "" || strings.ContainsRune(d.Text, 0) || !utf8.ValidString(d.Text) {
 			t.Fatalf("bad document %+v", d)
 		}
-		if d.Path != path || len(d.Text) > 1<<16 || (!d.Date.IsZero() && d.Date.Location() != time.UTC) {
+		if d.Path != path || len(d.Text) > 1<<12 || (!d.Date.IsZero() && d.Date.Location() != time.UTC) {
 			t.Fatalf("bad path %q, length %d or date %v", d.Path, len(d.Text), d.Date)
 		}
 	}
