@@ -2,12 +2,15 @@ package input
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -133,6 +136,28 @@ const (
 type Skip struct {
 	Path   string
 	Reason SkipReason
+}
+
+// SkipSummary counts skipped entries by reason, for a summary line:
+// "2 unknown extension, 1 hidden", most frequent first (ties by reason);
+// "" when nothing was skipped.
+func SkipSummary(skipped []Skip) string {
+	counts := map[SkipReason]int{}
+	for _, s := range skipped {
+		counts[s.Reason]++
+	}
+	reasons := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(reasons, func(a, b SkipReason) int {
+		if c := cmp.Compare(counts[b], counts[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	parts := make([]string, len(reasons))
+	for i, r := range reasons {
+		parts[i] = fmt.Sprintf("%d %s", counts[r], r)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // WalkOptions control Walk. The zero value is the default.

@@ -160,3 +160,24 @@ func TestWalk(t *testing.T) {
 		})
 	}
 }
+
+func TestSkipSummary(t *testing.T) {
+	tests := []struct {
+		name    string
+		skipped []Skip
+		want    string
+	}{
+		{"nothing", nil, ""},
+		{"one", []Skip{{"a", SkipHidden}}, "1 hidden"},
+		{"most frequent first, ties by reason", []Skip{
+			{"a", SkipHidden}, {"b", SkipUnknown}, {"c", SkipUnknown}, {"d", SkipBadLink}, {"e", SkipHidden}, {"f", SkipUnknown},
+		}, "3 unknown extension, 2 hidden, 1 broken symlink"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, SkipSummary(tt.skipped)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
