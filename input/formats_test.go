@@ -409,3 +409,23 @@ func TestDocumentPosition(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+func TestParseDelimiter(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    rune
+		wantErr bool
+	}{
+		{"", 0, false}, {"auto", 0, false}, {",", ',', false}, {";", ';', false}, {"tab", '\t', false},
+		{`\t`, '\t', false}, {"\t", '\t', false}, {"|", '|', false},
+		{`"`, 0, true}, {"\n", 0, true}, {" ", 0, true}, {";;", 0, true}, {"\xff", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseDelimiter(tt.in)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Errorf("ParseDelimiter(%q) = %q, %v; want %q, error %v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
