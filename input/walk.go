@@ -231,4 +231,3 @@ func realPath(p string) string {
 	}
 	return filepath.Clean(p)
 }
-
