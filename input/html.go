@@ -162,6 +162,9 @@ func scanHTML(page []byte) htmlScan {
 			if hidden[tok.DataAtom] && tt == html.StartTagToken {
 				skip++
 			}
+			if tok.DataAtom == atom.Body {
+				skip = 0 // </head> may be left out, and </nav> too
+			}
 			if blocks[tok.DataAtom] {
 				text.WriteByte('\n')
 			}

@@ -209,6 +209,13 @@ func TestHTMLBounded(t *testing.T) {
 				"read as plain text, boilerplate included"},
 		},
 		{
+			name: "deep, and the head not closed",
+			page: "<html><head><title>Open head</title><body>" + strings.Repeat("<div>", 1000) + "Kenya met Ethiopia.",
+			want: "Open head\n\nKenya met Ethiopia.",
+			wantNotes: []string{"markup too large for article extraction (1004 elements, nested 1003 deep; limits 100000 and 512): " +
+				"read as plain text, boilerplate included"},
+		},
+		{
 			name: "1,000 nested divs: deep but not large",
 			page: "<body>" + strings.Repeat("<div>", 1000) + "Kenya met Ethiopia." + strings.Repeat("</div>", 1000),
 			want: "Kenya met Ethiopia.",
