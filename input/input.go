@@ -18,7 +18,8 @@ const DefaultMaxDocBytes = 4 << 20
 const StdinPath = "-"
 
 // Options control reading. The zero value is the default: format by file
-// extension, fields text/id/title/date with common fallbacks.
+// extension, fields text/id/title/date/url with common fallbacks, CSV
+// delimiter detected.
 type Options struct {
 	// MaxDocBytes caps the bytes of one document's text; longer text is
 	// truncated and Document.Truncated set. Zero means DefaultMaxDocBytes.
