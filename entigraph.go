@@ -55,6 +55,10 @@ type Config struct {
 	// is counted.
 	Progress  func(Stats)
 	OnFailure func(Failure)
+	// OnNote, when set, is called for each note on how a document was
+	// read (an encoding guessed, a delimiter detected, markup read as
+	// plain text; input.Document.Notes), in input order.
+	OnNote func(doc input.Document, note string)
 }
 
 func (c *Config) workers() int {
@@ -90,10 +94,13 @@ type Stats struct {
 	// OutsideWindow counts documents left out by Config.Since and Until,
 	// undated ones included.
 	OutsideWindow int
-	Sentences     int
-	Tokens        int
-	Mentions      int
-	Relations     int
+	// Decoded counts documents that were not UTF-8 and were decoded
+	// (input.Document.Encoding).
+	Decoded   int
+	Sentences int
+	Tokens    int
+	Mentions  int
+	Relations int
 }
 
 // Failure is a document that failed, or a warning about one.
@@ -143,7 +150,7 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 		seen := map[uint64]bool{}
 		seq := 0
 		for doc, err := range src {
-			if err == nil && !cfg.inWindow(documentDate(doc)) {
+			if err == nil && !cfg.inWindow(doc.Date) {
 				if !send(ctx, slots, work, job{seq: seq, r: Result{Input: doc, Err: errOutsideWindow}}) {
 					return
 				}
@@ -164,7 +171,7 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 			}
 			j := job{seq: seq, r: Result{Input: doc, Err: err}}
 			if err == nil && doc.Truncated {
-				j.r.Warning = &input.Error{Path: doc.ID,
+				j.r.Warning = &input.Error{Path: doc.Path, Line: doc.Line,
 					Err: fmt.Errorf("truncated to its first %d bytes (raise --max-doc-bytes to read more)", len(doc.Text))}
 			}
 			seq++
@@ -346,7 +353,7 @@ func Analyse(pipe *nlp.Pipeline, part *graph.Partial, in input.Document) (doc *a
 	if err != nil {
 		return nil, nil, &input.Error{Path: in.ID, Err: err}
 	}
-	doc.ID, doc.Date = in.ID, documentDate(in)
+	doc.ID, doc.Date, doc.URL = in.ID, in.Date, in.URL
 	if part != nil {
 		if pd, err = part.Prepare(doc); err != nil {
 			return nil, nil, &input.Error{Path: in.ID, Err: err}

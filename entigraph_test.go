@@ -14,6 +14,8 @@ import (
 	"github.com/entigraph/entigraph/input"
 )
 
+func day(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
+
 // docs is a small source with a failure, a copy and dates.
 func docs() Source {
 	return func(yield func(input.Document, error) bool) {
@@ -21,11 +23,11 @@ func docs() Source {
 			doc input.Document
 			err error
 		}{
-			{input.Document{ID: "a", Text: "Ana Silva met Bo Chen in Lisbon.", Date: "2024-03-01"}, nil},
+			{input.Document{ID: "a", Text: "Ana Silva met Bo Chen in Lisbon.", Date: day(1)}, nil},
 			{input.Document{}, &input.Error{Path: "bad.txt", Err: errors.New("binary file")}},
-			{input.Document{ID: "b", Text: "Bo Chen flew from Lisbon to Porto.", Date: "2024-03-09T10:00:00Z"}, nil},
-			{input.Document{ID: "c", Text: "ana silva MET bo chen in Lisbon!", Date: "2024-03-02"}, nil}, // a copy of a
-			{input.Document{ID: "d", Text: "Tejo Shipping hired Ana Silva in Porto."}, nil},              // undated
+			{input.Document{ID: "b", Text: "Bo Chen flew from Lisbon to Porto.", Date: day(9).Add(10 * time.Hour)}, nil},
+			{input.Document{ID: "c", Text: "ana silva MET bo chen in Lisbon!", Date: day(2)}, nil}, // a copy of a
+			{input.Document{ID: "d", Text: "Tejo Shipping hired Ana Silva in Porto."}, nil},        // undated
 		}
 		for _, it := range items {
 			if !yield(it.doc, it.err) {
@@ -49,7 +51,6 @@ func dotOf(t *testing.T, c *Corpus) string {
 }
 
 func TestBuild(t *testing.T) {
-	day := func(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
 	tests := []struct {
 		name      string
 		cfg       Config
@@ -120,30 +121,6 @@ func TestRunOrderAndIDs(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"a", "b", "c", "d"}, ids); diff != "" {
 		t.Errorf("order (-want +got):\n%s", diff)
-	}
-}
-
-func TestParseDate(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"1987-02-26T15:01:01Z", "1987-02-26"},
-		{"2024-03-09T23:30:00-05:00", "2024-03-10"}, // in UTC
-		{"2024-03-09", "2024-03-09"},
-		{"26-FEB-1987 15:01:01.79", "1987-02-26"},
-		{"Mon, 02 Jan 2006 15:04:05 MST", "2006-01-02"},
-		{"", ""},
-		{"yesterday", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got := ParseDate(tt.in)
-			s := ""
-			if !got.IsZero() {
-				s = got.Format("2006-01-02")
-			}
-			if s != tt.want {
-				t.Errorf("ParseDate(%q) = %q, want %q", tt.in, s, tt.want)
-			}
-		})
 	}
 }
 
