@@ -1,0 +1,214 @@
+package rel
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+
+	"github.com/entigraph/entigraph/annot"
+)
+
+// TrainOptions configure Train. Zero values select the defaults.
+type TrainOptions struct {
+	// Epochs is the number of passes over the training data (default 12).
+	// When dev documents are given, the epoch with the best dev micro F1
+	// is kept.
+	Epochs int
+	// Seed fixes the shuffling (default 1).
+	Seed uint64
+}
+
+func (o *TrainOptions) defaults() {
+	if o.Epochs <= 0 {
+		o.Epochs = 12
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+}
+
+// example is one featurized candidate pair.
+type example struct {
+	feats   []int32
+	allowed uint16
+	gold    uint8
+}
+
+// Train learns the relation classifier, an averaged perceptron, from
+// documents with gold mentions and relations (ReadCoNLL04's). dev, which
+// may be empty, selects the epoch; log, which may be nil, receives a line
+// per epoch. Training is deterministic for a given seed.
+func Train(train, dev []*annot.Document, opts TrainOptions, log io.Writer) (*Model, error) {
+	opts.defaults()
+	if log == nil {
+		log = io.Discard
+	}
+	ids := map[uint64]int32{}
+	var keys []uint64
+	var exs []example
+	for _, d := range train {
+		if err := d.Validate(); err != nil {
+			return nil, fmt.Errorf("training document %s: %w", d.ID, err)
+		}
+		exs = appendExamples(exs, d, ids, &keys)
+	}
+	if len(exs) == 0 {
+		return nil, fmt.Errorf("training: no candidate pairs in %d documents", len(train))
+	}
+	p := &perceptron{
+		w: make([]float32, len(keys)*nClass), tot: make([]float64, len(keys)*nClass),
+		ts: make([]int, len(keys)*nClass),
+	}
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x72656c))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	var best *Model
+	bestF := -1.0
+	for ep := 1; ep <= opts.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for _, i := range order {
+			if p.step(&exs[i]) {
+				errs++
+			}
+		}
+		m := p.model(keys)
+		f := -1.0
+		if len(dev) > 0 {
+			sc := Scores{Strict: true}
+			for _, d := range dev {
+				pd := *d
+				pd.Relations = m.extractLearned(&pd)
+				gd := *d
+				gd.Relations = withoutMet(d.Relations)
+				sc.Add(&gd, &pd)
+			}
+			_, _, f = sc.Micro().PRF()
+		}
+		fmt.Fprintf(log, "epoch %2d: %d/%d training errors, dev F1 %.4f\n", ep, errs, len(exs), f)
+		if best == nil || f > bestF || len(dev) == 0 {
+			best, bestF = m, f
+		}
+	}
+	return best, nil
+}
+
+func withoutMet(rs []annot.Relation) []annot.Relation {
+	var out []annot.Relation
+	for _, r := range rs {
+		if r.Type != annot.Met {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// appendExamples featurizes every candidate pair of d.
+func appendExamples(exs []example, d *annot.Document, ids map[uint64]int32, keys *[]uint64) []example {
+	gold := map[[2]int]annot.RelationType{}
+	for _, r := range d.Relations {
+		gold[[2]int{r.Head, r.Tail}] = r.Type
+	}
+	var s sentInfo
+	var f featurizer
+	eachSentence(d, &s, func(s *sentInfo, _ int) {
+		forPairs(s, func(a, b *sentMention) {
+			allowed := allowedClasses(a.typ, b.typ)
+			if allowed == 1 {
+				return
+			}
+			ex := example{allowed: allowed}
+			if t, ok := gold[[2]int{a.idx, b.idx}]; ok {
+				ex.gold = uint8(classOf(t, true))
+			} else if t, ok := gold[[2]int{b.idx, a.idx}]; ok {
+				ex.gold = uint8(classOf(t, false))
+			}
+			if allowed&(1<<ex.gold) == 0 {
+				ex.gold = clsNone // a gold relation whose types do not fit
+			}
+			for _, h := range f.pair(s, a, b) {
+				id, ok := ids[h]
+				if !ok {
+					id = int32(len(*keys))
+					ids[h] = id
+					*keys = append(*keys, h)
+				}
+				ex.feats = append(ex.feats, id)
+			}
+			exs = append(exs, ex)
+		})
+	})
+	return exs
+}
+
+// perceptron is a multiclass averaged perceptron with lazy averaging.
+type perceptron struct {
+	w, bias   []float32
+	tot, btot []float64
+	ts, bts   []int
+	t         int
+}
+
+func (p *perceptron) step(x *example) bool {
+	if p.bias == nil {
+		p.bias, p.btot, p.bts = make([]float32, nClass), make([]float64, nClass), make([]int, nClass)
+	}
+	p.t++
+	var sc [nClass]float32
+	copy(sc[:], p.bias)
+	for _, f := range x.feats {
+		row := p.w[int(f)*nClass:]
+		for c := range sc {
+			sc[c] += row[c]
+		}
+	}
+	best := clsNone
+	for c := 1; c < nClass; c++ {
+		if x.allowed&(1<<c) != 0 && sc[c] > sc[best] {
+			best = c
+		}
+	}
+	if best == int(x.gold) {
+		return false
+	}
+	upd := func(w []float32, tot []float64, ts []int, i int, d float32) {
+		tot[i] += float64(p.t-ts[i]) * float64(w[i])
+		ts[i] = p.t
+		w[i] += d
+	}
+	for _, f := range x.feats {
+		upd(p.w, p.tot, p.ts, int(f)*nClass+int(x.gold), 1)
+		upd(p.w, p.tot, p.ts, int(f)*nClass+best, -1)
+	}
+	upd(p.bias, p.btot, p.bts, int(x.gold), 1)
+	upd(p.bias, p.btot, p.bts, best, -1)
+	return true
+}
+
+// model returns the averaged weights as a Model, dropping features whose
+// weights all average to zero.
+func (p *perceptron) model(keys []uint64) *Model {
+	avg := func(w []float32, tot []float64, ts []int, i int) float32 {
+		return float32((tot[i] + float64(p.t-ts[i])*float64(w[i])) / float64(max(p.t, 1)))
+	}
+	m := &Model{index: map[uint64]int32{}}
+	for c := 0; c < nClass && p.bias != nil; c++ {
+		m.bias[c] = avg(p.bias, p.btot, p.bts, c)
+	}
+	for f, k := range keys {
+		var row [nClass]float32
+		nz := false
+		for c := range row {
+			row[c] = avg(p.w, p.tot, p.ts, f*nClass+c)
+			nz = nz || row[c] != 0
+		}
+		if !nz {
+			continue
+		}
+		m.index[k] = int32(len(m.weights) / nClass)
+		m.weights = append(m.weights, row[:]...)
+	}
+	return m
+}
