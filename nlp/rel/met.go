@@ -36,7 +36,20 @@ var metVerbs = map[string]metVerb{
 	"phoned":     {reach: 2, person: true},
 	"telephoned": {reach: 2, person: true},
 	"summit":     {prep: []string{"with", "between"}, reach: 6},
+	"call":       {prep: []string{"with", "from", "to"}, reach: 6},
+	"calls":      {prep: []string{"with", "from", "to"}, reach: 6},
+	"shook":      {prep: []string{"hands"}, reach: 3},
+	"shake":      {prep: []string{"hands"}, reach: 3},
 }
+
+// negators before a trigger deny the meeting ("never met", "refused to
+// meet").
+var negators = map[string]bool{"not": true, "n't": true, "never": true, "refused": true,
+	"declined": true, "no": true, "cancelled": true, "canceled": true, "without": true}
+
+// fronting words open a clause before its subject: "After talks with X,
+// Y flew home."
+var fronting = map[string]bool{"after": true, "following": true, "before": true, "during": true, "in": true}
 
 // Scores of the met rules: a verb with both arguments close, and the
 // looser patterns.
@@ -55,17 +68,23 @@ func appendMet(out []annot.Relation, doc *annot.Document, s *sentInfo, si int) [
 		if !ok || inMention(s, k) {
 			continue
 		}
-		next := at(s, k+1)
-		if len(v.prep) > 0 && !oneOf(next, v.prep) {
+		if negated(s, k) {
 			continue
 		}
+		next := at(s, k+1)
 		if next == "between" {
 			objs := coordinated(s, k+2, 3)
 			out = emitAll(out, doc, s, si, k, objs, metScoreClose)
 			continue
 		}
 		subj := subjects(s, k)
-		objs := objects(s, k, v)
+		var objs []*sentMention
+		if len(v.prep) == 0 || oneOf(next, v.prep) {
+			objs = objects(s, k, v)
+		}
+		if len(subj) == 0 && len(objs) > 0 {
+			subj = frontedSubject(s, k, objs[len(objs)-1])
+		}
 		switch {
 		case len(subj) > 0 && len(objs) > 0:
 			for _, a := range subj {
@@ -79,6 +98,39 @@ func appendMet(out []annot.Relation, doc *annot.Document, s *sentInfo, si int) [
 		}
 	}
 	return out
+}
+
+// negated reports whether a negator stands in the three tokens before
+// the trigger at k.
+func negated(s *sentInfo, k int) bool {
+	for i := max(0, k-3); i < k; i++ {
+		if negators[s.low[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// frontedSubject returns the subject of a sentence that opens with the
+// trigger's clause ("After talks with X, Y flew home"): the first party
+// right after the comma that closes the clause.
+func frontedSubject(s *sentInfo, k int, obj *sentMention) []*sentMention {
+	if k > 2 || (k > 0 && !fronting[s.low[0]]) {
+		return nil
+	}
+	for i := obj.end; i < len(s.low) && i < obj.end+6; i++ {
+		if s.low[i] != "," {
+			continue
+		}
+		for j := range s.ments {
+			m := &s.ments[j]
+			if m.start == i+1 && party(m) {
+				return []*sentMention{m}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 func oneOf(w string, set []string) bool {
@@ -100,7 +152,7 @@ func scoreFor(s *sentInfo, a, b *sentMention, k int) float64 {
 // breaks are tokens a subject–trigger or trigger–object link does not
 // cross.
 var breaks = map[string]bool{".": true, ";": true, ":": true, "said": true, "says": true,
-	"that": true, "but": true, "while": true, "before": true, "after": true, "told": true,
+	"that": true, "but": true, "while": true, "told": true,
 	"?": true, "!": true}
 
 // subjects returns the party mentions that are the subject of the
@@ -145,13 +197,23 @@ func objects(s *sentInfo, k int, v metVerb) []*sentMention {
 	if len(v.prep) > 0 {
 		from++
 	}
+	if len(v.prep) > 0 && at(s, k+2) == "with" {
+		from++ // "shook hands with"
+	}
 	for i := range s.ments {
 		m := &s.ments[i]
-		if m.start < from {
-			continue
+		if m.start < from || !party(m) {
+			continue // places in a title phrase: "Morocco's King X"
 		}
-		if m.start-from > v.reach || crosses(s, from, m.start) || !party(m) {
+		if span(s, from, m.start) > v.reach || crosses(s, from, m.start) {
 			return nil
+		}
+		if m.typ == annot.Org {
+			// "IMF chief Kristalina Georgieva": the organization
+			// only qualifies the person who follows it.
+			if p := roleHolder(s, i); p != nil {
+				m, i = p, indexOf(s, p)
+			}
 		}
 		if v.person && m.typ != annot.Person {
 			return nil
@@ -159,6 +221,49 @@ func objects(s *sentInfo, k int, v metVerb) []*sentMention {
 		return append([]*sentMention{m}, coordinatedAfter(s, i)...)
 	}
 	return nil
+}
+
+// span counts the tokens in [from, to) outside title phrases: capitalised
+// words, "of", "the" and "'s" do not take a trigger away from its object
+// ("met with the Leader of the Islamic Revolution Ayatollah X").
+func span(s *sentInfo, from, to int) int {
+	n := 0
+	for i := from; i < to; i++ {
+		w := s.toks[i].Text
+		if w == "of" || w == "the" || w == "'s" || shape(w) == "Xx" || shape(w) == "X" {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// roleHolder returns the PERSON that follows ORG mention i after one or
+// two role words ("IMF chief X", "Hamas political leader X"), or nil.
+func roleHolder(s *sentInfo, i int) *sentMention {
+	org := &s.ments[i]
+	if i+1 >= len(s.ments) {
+		return nil
+	}
+	p := &s.ments[i+1]
+	if p.typ != annot.Person || p.start-org.end < 1 || p.start-org.end > 2 {
+		return nil
+	}
+	for j := org.end; j < p.start; j++ {
+		if s.lex[j] != lexRole && !(j+1 < p.start && shape(s.toks[j].Text) == "x") {
+			return nil
+		}
+	}
+	return p
+}
+
+func indexOf(s *sentInfo, m *sentMention) int {
+	for i := range s.ments {
+		if &s.ments[i] == m {
+			return i
+		}
+	}
+	return -1
 }
 
 // coordinated returns the party mentions from token from on joined by

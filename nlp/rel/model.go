@@ -28,7 +28,11 @@ type Model struct {
 	index   map[uint64]int32 // feature hash → row in weights
 	weights []float32        // nClass weights per feature
 	bias    [nClass]float32
-	pool    sync.Pool // *worker
+	// temp divides the scores before the softmax that makes Score: the
+	// perceptron's margins are not probabilities, and Train fits temp on
+	// the dev pairs so that they come close.
+	temp float32
+	pool sync.Pool // *worker
 }
 
 // worker holds one goroutine's buffers.
@@ -60,7 +64,10 @@ func (m *Model) scores(fs []uint64, sc *[nClass]float32) {
 
 // decide picks the best allowed class and its softmax probability among
 // the allowed classes.
-func decide(sc *[nClass]float32, allowed uint16) (int, float64) {
+func decide(sc *[nClass]float32, allowed uint16, temp float32) (int, float64) {
+	if temp <= 0 {
+		temp = 1
+	}
 	best := clsNone
 	for c := 1; c < nClass; c++ {
 		if allowed&(1<<c) != 0 && sc[c] > sc[best] {
@@ -70,7 +77,7 @@ func decide(sc *[nClass]float32, allowed uint16) (int, float64) {
 	var z float64
 	for c := 0; c < nClass; c++ {
 		if allowed&(1<<c) != 0 {
-			z += math.Exp(float64(sc[c] - sc[best]))
+			z += math.Exp(float64((sc[c] - sc[best]) / temp))
 		}
 	}
 	return best, 1 / z
@@ -102,7 +109,7 @@ func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
 				return
 			}
 			m.scores(w.f.pair(s, a, b), &w.sc)
-			c, p := decide(&w.sc, allowed)
+			c, p := decide(&w.sc, allowed, m.temp)
 			if c == clsNone {
 				return
 			}
@@ -210,7 +217,8 @@ func forPairs(s *sentInfo, fn func(a, b *sentMention)) {
 	}
 }
 
-// The model file: magic, version, feature count, the bias row, then per
+// The model file: magic, version, class and feature counts, the
+// temperature, the bias row, then per
 // feature its hash and nClass float32 weights, sorted by hash; gzipped.
 const magic = "entigraph-rel\x00"
 const version = 1
@@ -231,6 +239,7 @@ func (m *Model) Save(w io.Writer) error {
 	binary.Write(bw, binary.LittleEndian, uint32(version))
 	binary.Write(bw, binary.LittleEndian, uint32(nClass))
 	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
+	binary.Write(bw, binary.LittleEndian, m.temp)
 	binary.Write(bw, binary.LittleEndian, m.bias[:])
 	for _, k := range keys {
 		r := m.index[k]
@@ -270,6 +279,12 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("reading relation model: unsupported version %d, %d classes, %d features", hdr[0], hdr[1], hdr[2])
 	}
 	m := &Model{index: make(map[uint64]int32, hdr[2]), weights: make([]float32, int(hdr[2])*nClass)}
+	if err := binary.Read(br, binary.LittleEndian, &m.temp); err != nil {
+		return nil, fmt.Errorf("reading relation model: %w", err)
+	}
+	if !(m.temp > 0 && m.temp < 1e6) {
+		return nil, fmt.Errorf("reading relation model: bad temperature %v", m.temp)
+	}
 	if err := binary.Read(br, binary.LittleEndian, m.bias[:]); err != nil {
 		return nil, fmt.Errorf("reading relation model: %w", err)
 	}

@@ -3,6 +3,7 @@ package rel
 import (
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 
 	"github.com/entigraph/entigraph/annot"
@@ -92,7 +93,83 @@ func Train(train, dev []*annot.Document, opts TrainOptions, log io.Writer) (*Mod
 			best, bestF = m, f
 		}
 	}
+	best.temp = calibrate(best, dev)
 	return best, nil
+}
+
+// calibrate returns the temperature that minimizes the log loss of the
+// softmax over allowed classes on the candidate pairs of docs (1 when
+// there are none).
+func calibrate(m *Model, docs []*annot.Document) float32 {
+	type scored struct {
+		sc      [nClass]float32
+		allowed uint16
+		gold    int
+	}
+	var xs []scored
+	var s sentInfo
+	var f featurizer
+	for _, d := range docs {
+		gold := goldClasses(d)
+		eachSentence(d, &s, func(s *sentInfo, _ int) {
+			forPairs(s, func(a, b *sentMention) {
+				x := scored{allowed: allowedClasses(a.typ, b.typ)}
+				if x.allowed == 1 {
+					return
+				}
+				x.gold = gold.of(a, b, x.allowed)
+				m.scores(f.pair(s, a, b), &x.sc)
+				xs = append(xs, x)
+			})
+		})
+	}
+	if len(xs) == 0 {
+		return 1
+	}
+	best, bestLoss := float32(1), math.Inf(1)
+	for t := float32(0.25); t <= 64; t *= 1.1 {
+		loss := 0.0
+		for i := range xs {
+			x := &xs[i]
+			var z float64
+			for c := 0; c < nClass; c++ {
+				if x.allowed&(1<<c) != 0 {
+					z += math.Exp(float64((x.sc[c] - x.sc[x.gold]) / t))
+				}
+			}
+			loss += math.Log(z)
+		}
+		if loss < bestLoss {
+			best, bestLoss = t, loss
+		}
+	}
+	return best
+}
+
+// goldRels maps ordered mention pairs to their gold relation type.
+type goldRels map[[2]int]annot.RelationType
+
+func goldClasses(d *annot.Document) goldRels {
+	g := goldRels{}
+	for _, r := range d.Relations {
+		g[[2]int{r.Head, r.Tail}] = r.Type
+	}
+	return g
+}
+
+// of returns the gold class of the pair (a, b), a the earlier mention;
+// none for a gold relation whose types do not fit.
+func (g goldRels) of(a, b *sentMention, allowed uint16) int {
+	c := clsNone
+	if t, ok := g[[2]int{a.idx, b.idx}]; ok {
+		c = classOf(t, true)
+	} else if t, ok := g[[2]int{b.idx, a.idx}]; ok {
+		c = classOf(t, false)
+	}
+	if allowed&(1<<c) == 0 {
+		return clsNone
+	}
+	return c
 }
 
 func withoutMet(rs []annot.Relation) []annot.Relation {
@@ -107,10 +184,7 @@ func withoutMet(rs []annot.Relation) []annot.Relation {
 
 // appendExamples featurizes every candidate pair of d.
 func appendExamples(exs []example, d *annot.Document, ids map[uint64]int32, keys *[]uint64) []example {
-	gold := map[[2]int]annot.RelationType{}
-	for _, r := range d.Relations {
-		gold[[2]int{r.Head, r.Tail}] = r.Type
-	}
+	gold := goldClasses(d)
 	var s sentInfo
 	var f featurizer
 	eachSentence(d, &s, func(s *sentInfo, _ int) {
@@ -119,15 +193,7 @@ func appendExamples(exs []example, d *annot.Document, ids map[uint64]int32, keys
 			if allowed == 1 {
 				return
 			}
-			ex := example{allowed: allowed}
-			if t, ok := gold[[2]int{a.idx, b.idx}]; ok {
-				ex.gold = uint8(classOf(t, true))
-			} else if t, ok := gold[[2]int{b.idx, a.idx}]; ok {
-				ex.gold = uint8(classOf(t, false))
-			}
-			if allowed&(1<<ex.gold) == 0 {
-				ex.gold = clsNone // a gold relation whose types do not fit
-			}
+			ex := example{allowed: allowed, gold: uint8(gold.of(a, b, allowed))}
 			for _, h := range f.pair(s, a, b) {
 				id, ok := ids[h]
 				if !ok {

@@ -37,6 +37,8 @@ func run(args []string) error {
 		return train(args[1:])
 	case "extract":
 		return extract(args[1:])
+	case "show":
+		return show(args[1:])
 	}
 	return fmt.Errorf("unknown command %q", args[0])
 }
@@ -129,4 +131,28 @@ func withRecognized(docs []*annot.Document) ([]*annot.Document, error) {
 		out = append(out, rel.Project(d, pd))
 	}
 	return out, nil
+}
+
+// show prints the relations found in each file, one a line, readably.
+func show(args []string) error {
+	m, err := rel.Default()
+	if err != nil {
+		return err
+	}
+	p := nlp.Pipeline{Relations: m}
+	for _, n := range args {
+		text, err := os.ReadFile(n)
+		if err != nil {
+			return err
+		}
+		doc, err := p.Process(string(text))
+		if err != nil {
+			return fmt.Errorf("%s: %w", n, err)
+		}
+		for _, r := range doc.Relations {
+			h, t := doc.Mentions[r.Head], doc.Mentions[r.Tail]
+			fmt.Printf("%s\t%s(%s %s -> %s %s)\t%.2f\t%q\n", n, r.Type, h.Text, h.Type, t.Text, t.Type, r.Score, r.Trigger)
+		}
+	}
+	return nil
 }
