@@ -17,6 +17,9 @@ type TrainOptions struct {
 	Epochs int
 	// Seed fixes the shuffling (default 1).
 	Seed uint64
+	// PatternCopies is how many times the hand-written sentences of
+	// Patterns are added to the training data (default 2; negative: none).
+	PatternCopies int
 }
 
 func (o *TrainOptions) defaults() {
@@ -25,6 +28,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
+	}
+	if o.PatternCopies == 0 {
+		o.PatternCopies = 2
 	}
 }
 
@@ -43,6 +49,16 @@ func Train(train, dev []*annot.Document, opts TrainOptions, log io.Writer) (*Mod
 	opts.defaults()
 	if log == nil {
 		log = io.Discard
+	}
+	if opts.PatternCopies > 0 {
+		pats, err := Patterns()
+		if err != nil {
+			return nil, err
+		}
+		train = append([]*annot.Document(nil), train...)
+		for range opts.PatternCopies {
+			train = append(train, pats...)
+		}
 	}
 	ids := map[uint64]int32{}
 	var keys []uint64

@@ -149,6 +149,9 @@ func show(args []string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", n, err)
 		}
+		for _, m := range doc.Mentions {
+			fmt.Printf("%s\t%d %s %q\n", n, m.Sentence, m.Type, m.Text)
+		}
 		for _, r := range doc.Relations {
 			h, t := doc.Mentions[r.Head], doc.Mentions[r.Tail]
 			fmt.Printf("%s\t%s(%s %s -> %s %s)\t%.2f\t%q\n", n, r.Type, h.Text, h.Type, t.Text, t.Type, r.Score, r.Trigger)
