@@ -159,6 +159,9 @@ var breaks = map[string]bool{".": true, ";": true, ":": true, "said": true, "say
 // trigger at k: the nearest one before it, within 12 tokens, not crossing
 // a break or another party, with those coordinated before it.
 func subjects(s *sentInfo, k int) []*sentMention {
+	if m := appositionHead(s, k); m != nil {
+		return []*sentMention{m}
+	}
 	var first *sentMention
 	for i := len(s.ments) - 1; i >= 0; i-- {
 		m := &s.ments[i]
@@ -189,6 +192,34 @@ func subjects(s *sentInfo, k int) []*sentMention {
 		cur = m
 	}
 	return out
+}
+
+// appositionHead returns the subject of a trigger that follows an
+// apposition ("Tim Cook, the chief executive of Apple, met ..."): the party
+// that ends right before the apposition's opening comma, or nil.
+func appositionHead(s *sentInfo, k int) *sentMention {
+	close := k - 1
+	if close > 0 && (s.low[close] == "has" || s.low[close] == "had") {
+		close--
+	}
+	if close < 1 || s.low[close] != "," {
+		return nil
+	}
+	for c := close - 1; c > 0 && c >= close-15; c-- {
+		if breaks[s.low[c]] {
+			return nil
+		}
+		if s.low[c] != "," {
+			continue
+		}
+		for i := range s.ments {
+			if m := &s.ments[i]; m.end == c && party(m) {
+				return m
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // objects returns the party mentions the trigger at k takes as object.

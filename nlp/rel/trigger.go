@@ -36,10 +36,12 @@ func setTrigger(r *annot.Relation, doc *annot.Document, s *sentInfo, a, b *sentM
 	}
 	for _, c := range triggerClasses[r.Type] {
 		i := findClass(s, c, a.end, b.start)
-		if i < 0 {
+		if i < 0 && c != lexPrep {
+			// A preposition outside the pair is rarely about it
+			// ("riots in Marseille, France").
 			i = findClass(s, c, max(0, a.start-3), a.start)
 		}
-		if i < 0 {
+		if i < 0 && c != lexPrep {
 			i = findClass(s, c, b.end, min(len(s.low), b.end+3))
 		}
 		if i < 0 {
