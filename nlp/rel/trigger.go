@@ -48,6 +48,9 @@ func setTrigger(r *annot.Relation, doc *annot.Document, s *sentInfo, a, b *sentM
 			continue
 		}
 		j := i + 1
+		for j < len(s.low) && j < i+3 && s.lex[j] == c && c == lexRole && !inMention(s, j) {
+			j++ // "chief executive", "vice president"
+		}
 		if c != lexPrep && j < len(s.low) && j != b.start && j != a.start &&
 			(s.lex[j] == lexPrep || s.lex[j] == lexOf) {
 			j++
