@@ -145,6 +145,6 @@ func Example() {
 		fmt.Printf("%s(%s, %s) trigger %q\n", r.Type, doc.Mentions[r.Head].Text, doc.Mentions[r.Tail].Text, r.Trigger)
 	}
 	// Output:
-	// works_for(Tim Cook, Apple) trigger "chief"
+	// works_for(Tim Cook, Apple) trigger "chief executive of"
 	// met(Tim Cook, Angela Merkel) trigger "met"
 }
