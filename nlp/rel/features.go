@@ -322,6 +322,22 @@ func (f *featurizer) patterns(s *sentInfo, a, b *sentMention, n int) {
 	case n >= 1 && n <= 3 && between(0) == "in":
 		f.add1("pat", "in")
 	}
+	if n >= 1 && n <= 3 {
+		// "Hamas official X", "Toyota chairman X": only role words
+		// and lowercase modifiers between.
+		roles, other := 0, 0
+		for i := a.end; i < b.start; i++ {
+			switch {
+			case s.lex[i] == lexRole:
+				roles++
+			case shape(s.toks[i].Text) != "x":
+				other++
+			}
+		}
+		if roles > 0 && other == 0 {
+			f.add1("pat", "role-only")
+		}
+	}
 	if n >= 2 && between(0) == "," {
 		// Apposition: "A, a top official of B" or "A, B's leader".
 		commas := 0

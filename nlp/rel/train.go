@@ -5,18 +5,22 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"sort"
 
 	"github.com/entigraph/entigraph/annot"
 )
 
 // TrainOptions configure Train. Zero values select the defaults.
 type TrainOptions struct {
-	// Epochs is the number of passes over the training data (default 12).
-	// When dev documents are given, the epoch with the best dev micro F1
-	// is kept.
+	// Epochs is the number of passes over the training data (default 6).
+	// Dev data, when given, is only reported on, never selected on.
 	Epochs int
 	// Seed fixes the shuffling (default 1).
 	Seed uint64
+	// Runs is the number of perceptrons, trained on differently shuffled
+	// data (seeds Seed, Seed+1, ...), whose weights are averaged
+	// (default 1: five runs measured no better on CoNLL04 dev).
+	Runs int
 	// PatternCopies is how many times the hand-written sentences of
 	// Patterns are added to the training data (default 2; negative: none).
 	PatternCopies int
@@ -24,7 +28,10 @@ type TrainOptions struct {
 
 func (o *TrainOptions) defaults() {
 	if o.Epochs <= 0 {
-		o.Epochs = 12
+		o.Epochs = 6
+	}
+	if o.Runs <= 0 {
+		o.Runs = 1
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
@@ -72,42 +79,14 @@ func Train(train, dev []*annot.Document, opts TrainOptions, log io.Writer) (*Mod
 	if len(exs) == 0 {
 		return nil, fmt.Errorf("training: no candidate pairs in %d documents", len(train))
 	}
-	p := &perceptron{
-		w: make([]float32, len(keys)*nClass), tot: make([]float64, len(keys)*nClass),
-		ts: make([]int, len(keys)*nClass),
+	var sum *Model
+	for run := range opts.Runs {
+		m := trainRun(exs, keys, dev, opts.Epochs, opts.Seed+uint64(run), log)
+		sum = addModels(sum, m)
 	}
-	rng := rand.New(rand.NewPCG(opts.Seed, 0x72656c))
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
-	var best *Model
-	bestF := -1.0
-	for ep := 1; ep <= opts.Epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		errs := 0
-		for _, i := range order {
-			if p.step(&exs[i]) {
-				errs++
-			}
-		}
-		m := p.model(keys)
-		f := -1.0
-		if len(dev) > 0 {
-			sc := Scores{Strict: true}
-			for _, d := range dev {
-				pd := *d
-				pd.Relations = m.extractLearned(&pd)
-				gd := *d
-				gd.Relations = withoutMet(d.Relations)
-				sc.Add(&gd, &pd)
-			}
-			_, _, f = sc.Micro().PRF()
-		}
-		fmt.Fprintf(log, "epoch %2d: %d/%d training errors, dev F1 %.4f\n", ep, errs, len(exs), f)
-		if best == nil || f > bestF || len(dev) == 0 {
-			best, bestF = m, f
-		}
+	best := scaleModel(sum, 1/float32(opts.Runs))
+	if len(dev) > 0 {
+		fmt.Fprintf(log, "average of %d runs: dev F1 %.4f\n", opts.Runs, devF1(best, dev))
 	}
 	best.temp = calibrate(best, dev)
 	return best, nil
@@ -194,6 +173,95 @@ func withoutMet(rs []annot.Relation) []annot.Relation {
 		if r.Type != annot.Met {
 			out = append(out, r)
 		}
+	}
+	return out
+}
+
+// trainRun trains one averaged perceptron for a fixed number of epochs,
+// logging the dev F1 of each epoch.
+func trainRun(exs []example, keys []uint64, dev []*annot.Document, epochs int, seed uint64, log io.Writer) *Model {
+	p := &perceptron{
+		w: make([]float32, len(keys)*nClass), tot: make([]float64, len(keys)*nClass),
+		ts: make([]int, len(keys)*nClass),
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x72656c))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	for ep := 1; ep <= epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for _, i := range order {
+			if p.step(&exs[i]) {
+				errs++
+			}
+		}
+		f := -1.0
+		if len(dev) > 0 {
+			f = devF1(p.model(keys), dev)
+		}
+		fmt.Fprintf(log, "seed %d epoch %2d: %d/%d training errors, dev F1 %.4f\n", seed, ep, errs, len(exs), f)
+	}
+	return p.model(keys)
+}
+
+// devF1 is the strict micro F1 of m's learned relations on dev's gold
+// mentions.
+func devF1(m *Model, dev []*annot.Document) float64 {
+	sc := Scores{Strict: true}
+	for _, d := range dev {
+		pd := *d
+		pd.Relations = m.extractLearned(&pd)
+		gd := *d
+		gd.Relations = withoutMet(d.Relations)
+		sc.Add(&gd, &pd)
+	}
+	_, _, f := sc.Micro().PRF()
+	return f
+}
+
+// addModels returns the sum of the weights of a (nil: none) and b.
+func addModels(a, b *Model) *Model {
+	if a == nil {
+		return scaleModel(b, 1)
+	}
+	for c := range a.bias {
+		a.bias[c] += b.bias[c]
+	}
+	keys := make([]uint64, 0, len(b.index))
+	for k := range b.index {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, k := range keys {
+		r := b.index[k]
+		src := b.weights[int(r)*nClass : int(r+1)*nClass]
+		ra, ok := a.index[k]
+		if !ok {
+			ra = int32(len(a.weights) / nClass)
+			a.index[k] = ra
+			a.weights = append(a.weights, make([]float32, nClass)...)
+		}
+		dst := a.weights[int(ra)*nClass : int(ra+1)*nClass]
+		for c := range dst {
+			dst[c] += src[c]
+		}
+	}
+	return a
+}
+
+// scaleModel returns a copy of m with its weights multiplied by f.
+func scaleModel(m *Model, f float32) *Model {
+	out := &Model{index: make(map[uint64]int32, len(m.index)), weights: make([]float32, len(m.weights))}
+	for k, r := range m.index {
+		out.index[k] = r
+	}
+	for i, w := range m.weights {
+		out.weights[i] = w * f
+	}
+	for c := range m.bias {
+		out.bias[c] = m.bias[c] * f
 	}
 	return out
 }

@@ -48,6 +48,7 @@ func train(args []string) error {
 	out := fs.String("o", "", "directory to write "+rel.ModelFile+" into")
 	epochs := fs.Int("epochs", 0, "epochs (0: default)")
 	seed := fs.Uint64("seed", 0, "seed (0: default)")
+	runs := fs.Int("runs", 0, "perceptrons averaged (0: default)")
 	recognized := fs.Bool("recognized", false, "also train on the recognizer's mentions of the training texts")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -68,7 +69,7 @@ func train(args []string) error {
 			return err
 		}
 	}
-	m, err := rel.Train(tr, dev, rel.TrainOptions{Epochs: *epochs, Seed: *seed}, os.Stderr)
+	m, err := rel.Train(tr, dev, rel.TrainOptions{Epochs: *epochs, Seed: *seed, Runs: *runs}, os.Stderr)
 	if err != nil {
 		return err
 	}
