@@ -106,3 +106,35 @@ func (s *Scores) Report(w io.Writer) error {
 	_, err := fmt.Fprintf(w, "micro       P=%.3f R=%.3f F1=%.3f\n", p, r, f)
 	return err
 }
+
+// EvalOptions configure Evaluate.
+type EvalOptions struct {
+	// GoldMentions scores the classifier alone: Extract runs on the gold
+	// mentions instead of those process finds.
+	GoldMentions bool
+}
+
+// Evaluate scores relation extraction on gold documents (ReadCoNLL04's):
+// end to end, process (for example nlp.Pipeline.Process with Relations
+// set) analyses each gold text from scratch; with GoldMentions, m.Extract
+// runs on the gold mentions. It returns strict scores and boundary scores
+// (entity types not compared), as ../shared/tools/relscore.py computes
+// them and its --boundaries option.
+func Evaluate(gold []*annot.Document, m *Model, process func(text string) (*annot.Document, error), opts EvalOptions) (strict, boundaries Scores, err error) {
+	strict, boundaries = Scores{Strict: true}, Scores{}
+	for _, g := range gold {
+		var pd *annot.Document
+		if opts.GoldMentions {
+			d := *g
+			d.Relations = m.Extract(&d)
+			pd = &d
+		} else {
+			if pd, err = process(g.Text); err != nil {
+				return strict, boundaries, fmt.Errorf("document %s: %w", g.ID, err)
+			}
+		}
+		strict.Add(g, pd)
+		boundaries.Add(g, pd)
+	}
+	return strict, boundaries, nil
+}
