@@ -176,3 +176,26 @@ func Example() {
 	// works_for(Tim Cook, Apple) trigger "chief executive of"
 	// met(Tim Cook, Angela Merkel) trigger "met"
 }
+
+// FuzzPipelineRelations runs the pipeline with relations on arbitrary
+// text: it must return an error or a valid document, never panic.
+func FuzzPipelineRelations(f *testing.F) {
+	f.Add("Tim Cook, the chief executive of Apple, met Angela Merkel on Monday.")
+	f.Add("The Lebanon-based channel Al Mayadeen said Haniyeh met with Khamenei in Tehran, Iran.")
+	f.Add("A and B met. , , and met between")
+	p := pipeline(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		doc, err := p.Process(text)
+		if err != nil {
+			return
+		}
+		if err := doc.Validate(); err != nil {
+			t.Fatalf("invalid document: %v", err)
+		}
+		for _, r := range doc.Relations {
+			if r.Score < 0 || r.Score > 1 || doc.Text[r.TriggerStart:r.TriggerEnd] != r.Trigger {
+				t.Fatalf("bad relation %+v", r)
+			}
+		}
+	})
+}
