@@ -103,6 +103,7 @@ func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
 	defer m.pool.Put(w)
 	var out []annot.Relation
 	eachSentence(doc, &w.s, func(s *sentInfo, si int) {
+		first := len(out)
 		forPairs(s, func(a, b *sentMention) {
 			allowed := allowedClasses(a.typ, b.typ)
 			if allowed == 1 {
@@ -115,6 +116,7 @@ func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
 			}
 			out = append(out, makeRelation(doc, s, si, a, b, c, p))
 		})
+		out = inferThroughPlaces(out, first)
 		if met {
 			out = appendMet(out, doc, s, si)
 		}
@@ -133,6 +135,44 @@ func makeRelation(doc *annot.Document, s *sentInfo, si int, a, b *sentMention, c
 	r := annot.Relation{Type: l.typ, Head: h.idx, Tail: t.idx, Score: p, Sentence: si}
 	setTrigger(&r, doc, s, a, b)
 	return r
+}
+
+// inferThroughPlaces adds, for the relations of one sentence (out[first:]),
+// what a place inside another implies: lives_in(X, Perugia) and
+// located_in(Perugia, Italy) give lives_in(X, Italy), and likewise for
+// based_in. CoNLL04 annotates the implied relation in 43 of the 44 cases
+// of its training split. The added relation scores the lower of the two
+// and keeps the first one's trigger.
+func inferThroughPlaces(out []annot.Relation, first int) []annot.Relation {
+	n := len(out)
+	for i := first; i < n; i++ {
+		r := out[i]
+		if r.Type != annot.LivesIn && r.Type != annot.BasedIn {
+			continue
+		}
+		for j := first; j < n; j++ {
+			l := out[j]
+			if l.Type != annot.LocatedIn || l.Head != r.Tail || l.Tail == r.Head {
+				continue
+			}
+			if !hasRelation(out[first:], r.Type, r.Head, l.Tail) {
+				inf := r
+				inf.Tail = l.Tail
+				inf.Score = min(r.Score, l.Score)
+				out = append(out, inf)
+			}
+		}
+	}
+	return out
+}
+
+func hasRelation(rs []annot.Relation, t annot.RelationType, head, tail int) bool {
+	for _, r := range rs {
+		if r.Type == t && r.Head == head && r.Tail == tail {
+			return true
+		}
+	}
+	return false
 }
 
 func sortRelations(rs []annot.Relation) {
