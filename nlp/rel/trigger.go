@@ -12,7 +12,7 @@ var triggerClasses = map[annot.RelationType][]uint8{
 	annot.WorksFor:  {lexRole, lexWork},
 	annot.BasedIn:   {lexBased, lexPrep},
 	annot.LocatedIn: {lexPrep},
-	annot.LivesIn:   {lexLive, lexPrep},
+	annot.LivesIn:   {lexLive, lexBased, lexPrep},
 	annot.Killed:    {lexKill},
 	annot.Met:       {lexMeet},
 }
