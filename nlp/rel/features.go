@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/entigraph/entigraph/annot"
 )
@@ -79,6 +80,7 @@ func hsep(h uint64) uint64 { h ^= 0x1f; return h * fnvPrime }
 // with their token spans.
 type sentInfo struct {
 	toks  []annot.Token
+	arena []byte // backs the lowercased ASCII words of low
 	low   []string
 	stem  []string
 	lex   []uint8
@@ -94,26 +96,48 @@ type sentMention struct {
 func (s *sentInfo) reset(toks []annot.Token) {
 	s.toks = toks
 	s.low, s.stem, s.lex, s.ments = s.low[:0], s.stem[:0], s.lex[:0], s.ments[:0]
+	n := 0
 	for _, t := range toks {
-		l := lower(t.Text)
+		n += len(t.Text)
+	}
+	if cap(s.arena) < n {
+		// A new array: strings into the old one stay valid.
+		s.arena = make([]byte, 0, n)
+	}
+	s.arena = s.arena[:0]
+	for _, t := range toks {
+		l := s.lower(t.Text)
 		s.low = append(s.low, l)
 		s.stem = append(s.stem, stem(l))
 		s.lex = append(s.lex, lexClass(l))
 	}
 }
 
-// lower lowercases ASCII words without allocating when they already are.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+// lower lowercases a word. ASCII words are written into the sentence's
+// arena rather than allocated: the strings live only while the sentence
+// is featurized, and the arena never grows while they do (reset sizes it
+// to the sentence), so each string keeps its bytes.
+func (s *sentInfo) lower(w string) string {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		if c >= utf8.RuneSelf {
-			return strings.ToLower(s)
+			return strings.ToLower(w)
 		}
-		if 'A' <= c && c <= 'Z' {
-			return strings.ToLower(s)
-		}
+		upper = upper || ('A' <= c && c <= 'Z')
 	}
-	return s
+	if !upper {
+		return w
+	}
+	start := len(s.arena)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		s.arena = append(s.arena, c)
+	}
+	return unsafe.String(&s.arena[start], len(w))
 }
 
 // stem strips common English inflections ("killed" → "kill", "talks" →
@@ -184,6 +208,20 @@ func (f *featurizer) add2(prefix, a, b string) {
 	f.add(hstr(hsep(hstr(hsep(hstr(fnvOffset, prefix)), a)), b))
 }
 
+func (f *featurizer) add3(prefix, a, b, c string) {
+	f.add(hstr(hsep(hstr(hsep(hstr(hsep(hstr(fnvOffset, prefix)), a)), b)), c))
+}
+
+// addBuf adds the feature prefix, a, b and the bytes of f.buf.
+func (f *featurizer) addBuf(prefix, a, b string) {
+	h := hsep(hstr(hsep(hstr(hsep(hstr(fnvOffset, prefix)), a)), b))
+	for _, c := range f.buf {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	f.add(h)
+}
+
 // tokOrType is the word at token i, or the type of the mention covering
 // it (other than a and b), so that paths generalize over names.
 func tokOrType(s *sentInfo, i int, a, b *sentMention) string {
@@ -206,7 +244,7 @@ func (f *featurizer) pair(s *sentInfo, a, b *sentMention) []uint64 {
 	f.add2("tp", ta, tb)
 	n := b.start - a.end
 	f.add1("dist", string(rune('0'+bucket(n))))
-	f.add2("tpd", ta+tb, string(rune('0'+bucket(n))))
+	f.add3("tpd", ta, tb, string(rune('0'+bucket(n))))
 	nm := 0
 	for k := range s.ments {
 		m := &s.ments[k]
@@ -216,7 +254,7 @@ func (f *featurizer) pair(s *sentInfo, a, b *sentMention) []uint64 {
 		}
 	}
 	f.add1("nm", string(rune('0'+min(nm, 3))))
-	f.add2("tpnm", ta+tb, string(rune('0'+min(nm, 3))))
+	f.add3("tpnm", ta, tb, string(rune('0'+min(nm, 3))))
 
 	// Words between, their stems, bigrams and trigger classes.
 	prev := "<a>"
@@ -245,14 +283,14 @@ func (f *featurizer) pair(s *sentInfo, a, b *sentMention) []uint64 {
 			f.buf = append(f.buf, tokOrType(s, i, a, b)...)
 			f.buf = append(f.buf, ' ')
 		}
-		f.add2("path", ta+tb, string(f.buf))
+		f.addBuf("path", ta, tb)
 	} else {
 		f.buf = f.buf[:0]
 		for _, i := range []int{a.end, a.end + 1, b.start - 2, b.start - 1} {
 			f.buf = append(f.buf, tokOrType(s, i, a, b)...)
 			f.buf = append(f.buf, ' ')
 		}
-		f.add2("lpath", ta+tb, string(f.buf))
+		f.addBuf("lpath", ta, tb)
 	}
 
 	// Context outside the pair.
