@@ -85,7 +85,8 @@ func decide(sc *[nClass]float32, allowed uint16, temp float32) (int, float64) {
 
 // Extract returns the relations between the mentions of doc, sorted by
 // sentence, head and tail. doc's mentions must lie on token boundaries,
-// as a Recognizer returns them; others are ignored.
+// sorted by offset, as a Recognizer returns them; others are ignored. An
+// inconsistent document (one doc.Validate rejects) has no relations.
 func (m *Model) Extract(doc *annot.Document) []annot.Relation {
 	return m.extract(doc, true)
 }
@@ -96,7 +97,7 @@ func (m *Model) extractLearned(doc *annot.Document) []annot.Relation {
 }
 
 func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
-	if doc == nil || len(doc.Mentions) < 2 {
+	if doc == nil || len(doc.Mentions) < 2 || doc.Validate() != nil {
 		return nil
 	}
 	w := m.getWorker()

@@ -221,9 +221,24 @@ func TestExtractOddInput(t *testing.T) {
 	if got := m.Extract(nil); got != nil {
 		t.Errorf("Extract(nil) = %v", got)
 	}
-	d := mustDocs(t, "[PER Ann] met [PER Bo] .")[0]
-	d.Mentions[1].Start++ // off a token boundary: ignored, not a panic
-	if got := m.Extract(d); got != nil {
-		t.Errorf("relations with a misaligned mention: %v", got)
+	for _, tc := range []struct {
+		name  string
+		spoil func(d *annot.Document)
+	}{
+		{"mention off a token boundary", func(d *annot.Document) { d.Mentions[1].Start++ }},
+		{"sentence tokens out of range", func(d *annot.Document) { d.Sentences[0].EndToken = 99 }},
+		{"mention sentence out of range", func(d *annot.Document) { d.Mentions[1].Sentence = 3 }},
+		{"mention outside the text", func(d *annot.Document) { d.Mentions[1].End = 999 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := mustDocs(t, "[PER Ann] met [PER Bo] .")[0]
+			if len(m.Extract(d)) == 0 {
+				t.Fatal("no relation before the document is spoilt")
+			}
+			tc.spoil(d)
+			if got := m.Extract(d); got != nil {
+				t.Errorf("relations in a spoilt document: %v", got)
+			}
+		})
 	}
 }
