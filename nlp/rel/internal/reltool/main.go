@@ -6,6 +6,8 @@
 //	    ../shared/data/conll04/conll04_train.json ../shared/data/conll04/conll04_dev.json
 //	go run ./nlp/rel/internal/reltool extract ../shared/data/conll04/dev/docs > /tmp/pred.jsonl
 //	python3 ../shared/tools/relscore.py ../shared/data/conll04/dev/gold.jsonl /tmp/pred.jsonl
+//	go run ./nlp/rel/internal/reltool eval ../shared/data/conll04/conll04_dev.json
+//	go run ./nlp/rel/internal/reltool show FILE.txt...
 package main
 
 import (
@@ -39,6 +41,8 @@ func run(args []string) error {
 		return extract(args[1:])
 	case "show":
 		return show(args[1:])
+	case "eval":
+		return eval(args[1:])
 	}
 	return fmt.Errorf("unknown command %q", args[0])
 }
@@ -157,6 +161,34 @@ func show(args []string) error {
 			h, t := doc.Mentions[r.Head], doc.Mentions[r.Tail]
 			fmt.Printf("%s\t%s(%s %s -> %s %s)\t%.2f\t%q\n", n, r.Type, h.Text, h.Type, t.Text, t.Type, r.Score, r.Trigger)
 		}
+	}
+	return nil
+}
+
+// eval scores the embedded model on a CoNLL04 token-JSON split, end to end
+// and on the gold mentions.
+func eval(args []string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("usage: reltool eval DEV.json")
+	}
+	gold, err := rel.ReadCoNLL04File(args[0])
+	if err != nil {
+		return err
+	}
+	m, err := rel.Default()
+	if err != nil {
+		return err
+	}
+	p := nlp.Pipeline{Relations: m}
+	for _, gm := range []bool{false, true} {
+		strict, bounds, err := rel.Evaluate(gold, m, p.Process, rel.EvalOptions{GoldMentions: gm})
+		if err != nil {
+			return err
+		}
+		fmt.Printf("== gold mentions: %v, strict\n", gm)
+		strict.Report(os.Stdout)
+		fmt.Printf("== gold mentions: %v, boundaries\n", gm)
+		bounds.Report(os.Stdout)
 	}
 	return nil
 }
