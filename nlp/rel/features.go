@@ -240,11 +240,25 @@ func tokOrType(s *sentInfo, i int, a, b *sentMention) string {
 // pair featurizes the pair (a, b), a before b in the sentence.
 func (f *featurizer) pair(s *sentInfo, a, b *sentMention) []uint64 {
 	f.feats = f.feats[:0]
+	n := b.start - a.end
+	f.shapeOfPair(s, a, b, n)
+	f.between(s, a, b, n)
+	f.path(s, a, b, n)
+	f.context(s, a, b)
+	f.mentions(s, a, b)
+	f.patterns(s, a, b, n)
+	return f.feats
+}
+
+// digit is the one-character string of a small number.
+func digit(n int) string { return string(rune('0' + n)) }
+
+// shapeOfPair adds the types, the distance and the mentions between.
+func (f *featurizer) shapeOfPair(s *sentInfo, a, b *sentMention, n int) {
 	ta, tb := string(a.typ), string(b.typ)
 	f.add2("tp", ta, tb)
-	n := b.start - a.end
-	f.add1("dist", string(rune('0'+bucket(n))))
-	f.add3("tpd", ta, tb, string(rune('0'+bucket(n))))
+	f.add1("dist", digit(bucket(n)))
+	f.add3("tpd", ta, tb, digit(bucket(n)))
 	nm := 0
 	for k := range s.ments {
 		m := &s.ments[k]
@@ -253,10 +267,13 @@ func (f *featurizer) pair(s *sentInfo, a, b *sentMention) []uint64 {
 			f.add1("bmt", string(m.typ))
 		}
 	}
-	f.add1("nm", string(rune('0'+min(nm, 3))))
-	f.add3("tpnm", ta, tb, string(rune('0'+min(nm, 3))))
+	f.add1("nm", digit(min(nm, 3)))
+	f.add3("tpnm", ta, tb, digit(min(nm, 3)))
+}
 
-	// Words between, their stems, bigrams and trigger classes.
+// between adds the words between, their stems, bigrams and trigger
+// classes, and the first and last of them.
+func (f *featurizer) between(s *sentInfo, a, b *sentMention, n int) {
 	prev := "<a>"
 	for i := a.end; i < b.start; i++ {
 		w := tokOrType(s, i, a, b)
@@ -265,7 +282,7 @@ func (f *featurizer) pair(s *sentInfo, a, b *sentMention) []uint64 {
 		f.add2("bb", prev, w)
 		if s.lex[i] != 0 {
 			f.add1("blex", lexNames[s.lex[i]])
-			f.add2("blexd", lexNames[s.lex[i]], string(rune('0'+bucket(min(i-a.end, b.start-1-i)))))
+			f.add2("blexd", lexNames[s.lex[i]], digit(bucket(min(i-a.end, b.start-1-i))))
 		}
 		prev = w
 	}
@@ -276,24 +293,30 @@ func (f *featurizer) pair(s *sentInfo, a, b *sentMention) []uint64 {
 	} else {
 		f.add1("bnone", "")
 	}
-	// The whole path when short: "PERSON , a top official of the ORG".
+}
+
+// path adds the whole path between the mentions when it is short
+// ("PERSON , a top official of the ORG"), else its two ends.
+func (f *featurizer) path(s *sentInfo, a, b *sentMention, n int) {
+	ta, tb := string(a.typ), string(b.typ)
+	f.buf = f.buf[:0]
 	if n <= 6 {
-		f.buf = f.buf[:0]
 		for i := a.end; i < b.start; i++ {
 			f.buf = append(f.buf, tokOrType(s, i, a, b)...)
 			f.buf = append(f.buf, ' ')
 		}
 		f.addBuf("path", ta, tb)
-	} else {
-		f.buf = f.buf[:0]
-		for _, i := range []int{a.end, a.end + 1, b.start - 2, b.start - 1} {
-			f.buf = append(f.buf, tokOrType(s, i, a, b)...)
-			f.buf = append(f.buf, ' ')
-		}
-		f.addBuf("lpath", ta, tb)
+		return
 	}
+	for _, i := range [4]int{a.end, a.end + 1, b.start - 2, b.start - 1} {
+		f.buf = append(f.buf, tokOrType(s, i, a, b)...)
+		f.buf = append(f.buf, ' ')
+	}
+	f.addBuf("lpath", ta, tb)
+}
 
-	// Context outside the pair.
+// context adds the words before a and after b, and trigger classes near.
+func (f *featurizer) context(s *sentInfo, a, b *sentMention) {
 	f.add1("a-1", at(s, a.start-1))
 	f.add2("a-2", at(s, a.start-2), at(s, a.start-1))
 	f.add1("b+1", at(s, b.end))
@@ -308,8 +331,11 @@ func (f *featurizer) pair(s *sentInfo, a, b *sentMention) []uint64 {
 			f.add1("blex+", lexNames[s.lex[i]])
 		}
 	}
+}
 
-	// The mentions themselves.
+// mentions adds the mentions' head words, trigger words inside them
+// ("Hamas politburo") and lengths.
+func (f *featurizer) mentions(s *sentInfo, a, b *sentMention) {
 	f.add1("ah", s.low[a.end-1])
 	f.add1("bh", s.low[b.end-1])
 	f.add2("ahbh", s.low[a.end-1], s.low[b.end-1])
@@ -323,10 +349,7 @@ func (f *featurizer) pair(s *sentInfo, a, b *sentMention) []uint64 {
 			f.add1("inblex", lexNames[s.lex[i]])
 		}
 	}
-	f.add2("len", string(rune('0'+min(a.end-a.start, 4))), string(rune('0'+min(b.end-b.start, 4))))
-
-	f.patterns(s, a, b, n)
-	return f.feats
+	f.add2("len", digit(min(a.end-a.start, 4)), digit(min(b.end-b.start, 4)))
 }
 
 // at is the lowercased token i, or a boundary marker.
@@ -384,7 +407,7 @@ func (f *featurizer) patterns(s *sentInfo, a, b *sentMention, n int) {
 				commas++
 			}
 		}
-		f.add1("appos", string(rune('0'+min(commas, 3))))
+		f.add1("appos", digit(min(commas, 3)))
 		f.add1("appos-last", s.low[b.start-1])
 	}
 	for i := max(0, a.start-2); i < min(len(s.low), b.end+2); i++ {
