@@ -352,6 +352,38 @@ func (f *featurizer) mentions(s *sentInfo, a, b *sentMention) {
 	f.add2("len", digit(min(a.end-a.start, 4)), digit(min(b.end-b.start, 4)))
 }
 
+// inList reports whether a and b, of one type, are items of a list: only
+// a comma or "and"/"or" between them, and another item of their type
+// joined to either end ("A, B and C", "A and B, C").
+func (f *featurizer) inList(s *sentInfo, a, b *sentMention) bool {
+	if a.typ != b.typ || !joinsItems(s, a.end, b.start) {
+		return false
+	}
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.typ != a.typ {
+			continue
+		}
+		if (m.end <= a.start && joinsItems(s, m.end, a.start)) || (m.start >= b.end && joinsItems(s, b.end, m.start)) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinsItems reports whether tokens [from, to) are one list separator:
+// ",", "and", "or", ", and".
+func joinsItems(s *sentInfo, from, to int) bool {
+	switch to - from {
+	case 1:
+		w := s.low[from]
+		return w == "," || w == "and" || w == "or"
+	case 2:
+		return s.low[from] == "," && (s.low[from+1] == "and" || s.low[from+1] == "or")
+	}
+	return false
+}
+
 // at is the lowercased token i, or a boundary marker.
 func at(s *sentInfo, i int) string {
 	if i < 0 {
@@ -427,6 +459,11 @@ func (f *featurizer) patterns(s *sentInfo, a, b *sentMention, n int) {
 			}
 			f.add1("based", rel)
 		}
+	}
+	// Lists: "Iraq, Lebanon and Yemen" names places side by side, not one
+	// inside another.
+	if f.inList(s, a, b) {
+		f.add1("pat", "list")
 	}
 	// Any other mention of the head's or tail's type between the two.
 	for k := range s.ments {

@@ -19,7 +19,8 @@ type TrainOptions struct {
 	Seed uint64
 	// Runs is the number of perceptrons, trained on differently shuffled
 	// data (seeds Seed, Seed+1, ...), whose weights are averaged
-	// (default 1: five runs measured no better on CoNLL04 dev).
+	// (default 5). One run depends on the luck of its shuffle: single
+	// seeds ranged from 0.713 to 0.743 micro F1 on CoNLL04 dev.
 	Runs int
 	// PatternCopies is how many times the hand-written sentences of
 	// Patterns are added to the training data (default 2; negative: none).
@@ -31,7 +32,7 @@ func (o *TrainOptions) defaults() {
 		o.Epochs = 6
 	}
 	if o.Runs <= 0 {
-		o.Runs = 1
+		o.Runs = 5
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
