@@ -13,7 +13,7 @@ import (
 
 // metVerb describes how a trigger word takes its object.
 type metVerb struct {
-	prep   []string // a required preposition right after the word ("spoke with")
+	prep   []string // a required preposition after the word ("spoke with", "spoke by phone with")
 	reach  int      // how many tokens may separate the trigger and its object
 	person bool     // the object must be a PERSON ("visited", "received")
 }
@@ -40,6 +40,12 @@ var metVerbs = map[string]metVerb{
 	"calls":      {prep: []string{"with", "from", "to"}, reach: 6},
 	"shook":      {prep: []string{"hands"}, reach: 3},
 	"shake":      {prep: []string{"hands"}, reach: 3},
+	"sat":        {prep: []string{"with"}, reach: 6},
+	"dined":      {prep: []string{"with"}, reach: 6},
+	"lunched":    {prep: []string{"with"}, reach: 6},
+	"greeted":    {reach: 2, person: true},
+	"embraced":   {reach: 2, person: true},
+	"hugged":     {reach: 2, person: true},
 }
 
 // negators before a trigger deny the meeting ("never met", "refused to
@@ -79,8 +85,8 @@ func appendMet(out []annot.Relation, doc *annot.Document, s *sentInfo, si int) [
 		}
 		subj := subjects(s, k)
 		var objs []*sentMention
-		if len(v.prep) == 0 || oneOf(next, v.prep) {
-			objs = objects(s, k, v)
+		if from := objectStart(s, k, v); from >= 0 {
+			objs = objects(s, from, v)
 		}
 		if len(subj) == 0 && len(objs) > 0 {
 			subj = frontedSubject(s, k, objs[len(objs)-1])
@@ -222,15 +228,31 @@ func appositionHead(s *sentInfo, k int) *sentMention {
 	return nil
 }
 
-// objects returns the party mentions the trigger at k takes as object.
-func objects(s *sentInfo, k int, v metVerb) []*sentMention {
-	from := k + 1
-	if len(v.prep) > 0 {
-		from++
+// objectStart returns where the object of the trigger at k may start:
+// right after it, or after its preposition, which may follow a few
+// lowercase words ("spoke by phone with", "sat down with"); -1 when the
+// preposition the trigger needs is missing.
+func objectStart(s *sentInfo, k int, v metVerb) int {
+	if len(v.prep) == 0 {
+		return k + 1
 	}
-	if len(v.prep) > 0 && at(s, k+2) == "with" {
-		from++ // "shook hands with"
+	for i := k + 1; i < len(s.low) && i <= k+3; i++ {
+		if oneOf(s.low[i], v.prep) {
+			if at(s, i+1) == "with" {
+				i++ // "shook hands with"
+			}
+			return i + 1
+		}
+		if breaks[s.low[i]] || shape(s.toks[i].Text) != "x" || inMention(s, i) {
+			break
+		}
 	}
+	return -1
+}
+
+// objects returns the party mentions that are the object of a trigger
+// whose object may start at token from.
+func objects(s *sentInfo, from int, v metVerb) []*sentMention {
 	for i := range s.ments {
 		m := &s.ments[i]
 		if m.start < from || !party(m) {
