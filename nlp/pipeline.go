@@ -20,6 +20,17 @@ const MaxSentenceTokens = 250
 type Pipeline struct {
 	// Recognizer labels mentions; nil means DefaultRecognizer.
 	Recognizer Recognizer
+	// Relations, when set, extracts the relations between the mentions
+	// after recognition (rel.Default() returns one); nil extracts none.
+	Relations RelationExtractor
+}
+
+// RelationExtractor finds typed relations between a document's mentions.
+// Implementations must be safe for concurrent use and return relations
+// whose Head and Tail index doc.Mentions. It is defined here, not in
+// package rel, so that nlp need not import rel, nor rel nlp.
+type RelationExtractor interface {
+	Extract(doc *annot.Document) []annot.Relation
 }
 
 // Process analyses one document. It returns an error, never panics, for
@@ -40,6 +51,9 @@ func (p *Pipeline) Process(text string) (*annot.Document, error) {
 		return nil, err
 	}
 	doc.Mentions = rec.Recognize(doc)
+	if p.Relations != nil {
+		doc.Relations = p.Relations.Extract(doc)
+	}
 	return doc, nil
 }
 

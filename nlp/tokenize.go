@@ -79,9 +79,34 @@ func appendSplitDashes(dst []annot.Token, text string, start, end, sentence int)
 		start += i + n
 	}
 	if start < end {
+		if i := placeSuffix(text[start:end]); i > 0 {
+			dst = append(dst, annot.Token{Text: text[start : start+i], Start: start, End: start + i, Sentence: sentence})
+			start += i
+		}
 		dst = append(dst, annot.Token{Text: text[start:end], Start: start, End: end, Sentence: sentence})
 	}
 	return dst
+}
+
+// placeSuffixes follow a name in compounds that say where something is
+// ("Lebanon-based", "Paris-born").
+var placeSuffixes = []string{"-based", "-born", "-headquartered"}
+
+// placeSuffix returns where the suffix starts when w is a capitalised
+// name joined to a place suffix, 0 otherwise. Such a compound is two
+// tokens, "Lebanon" and "-based", so that the name can be a mention of its
+// own and the relation extractor can see what it says about it.
+func placeSuffix(w string) int {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return 0
+	}
+	for _, suf := range placeSuffixes {
+		if len(w) > len(suf) && strings.EqualFold(w[len(w)-len(suf):], suf) {
+			return len(w) - len(suf)
+		}
+	}
+	return 0
 }
 
 // periodAbbreviations are words written with a period that prose's
