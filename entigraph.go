@@ -19,6 +19,7 @@ import (
 	"github.com/entigraph/entigraph/graph"
 	"github.com/entigraph/entigraph/input"
 	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/nlp/rel"
 )
 
 // Config is the whole path's configuration. The zero value reads inputs by
@@ -31,8 +32,12 @@ type Config struct {
 	// runtime.GOMAXPROCS(0).
 	Workers int
 	// Pipeline analyses each document; its zero value uses the embedded
-	// recognizer.
+	// recognizer and, unless NoRelations, the embedded relation
+	// extractor (package nlp/rel).
 	Pipeline nlp.Pipeline
+	// NoRelations leaves relations out (an unset Pipeline.Relations stays
+	// unset).
+	NoRelations bool
 	// Graph is how documents are accumulated into a graph.
 	Graph graph.Options
 	// KeepDuplicates keeps every copy of an article; by default a
@@ -131,6 +136,9 @@ var ErrInterrupted = errors.New("interrupted")
 // workers (Result.Prepared), ready for part.AddPrepared. Run stops at the
 // first error each returns, and when ctx ends (ErrInterrupted).
 func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each func(Result) error) error {
+	if err := cfg.loadRelations(); err != nil {
+		return err
+	}
 	jobs := cfg.workers()
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
@@ -214,6 +222,20 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 		err = ErrInterrupted
 	}
 	return err
+}
+
+// loadRelations sets the embedded relation extractor when the pipeline
+// has none and relations are wanted.
+func (c *Config) loadRelations() error {
+	if c.NoRelations || c.Pipeline.Relations != nil {
+		return nil
+	}
+	m, err := rel.Default()
+	if err != nil {
+		return fmt.Errorf("loading the relation model: %w", err)
+	}
+	c.Pipeline.Relations = m
+	return nil
 }
 
 // send queues j unless ctx ends first, taking a window slot.

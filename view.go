@@ -19,6 +19,10 @@ const (
 	DefaultTopNodes      = 60
 	DefaultFocusTopNodes = 40
 	DefaultTopEdges      = 3
+	// DefaultMinScore keeps the relations the extractor is fairly sure
+	// of: on CoNLL04 dev, relations scored 0.5 or more are right about
+	// four times in five.
+	DefaultMinScore = 0.5
 )
 
 // View is how a built graph is weighed, pruned and analysed before it is
@@ -47,7 +51,8 @@ type View struct {
 	// Edges chooses what links are shown: co-occurrences and relations
 	// (the zero value), or one of them.
 	Edges EdgeSet
-	// MinScore drops relations whose mean score is below it.
+	// MinScore drops relations whose mean score is below it; 0 means
+	// DefaultMinScore, a negative number keeps all.
 	MinScore float64
 	// Slice makes a dynamic graph with a time slice per period.
 	Slice graph.Period
@@ -99,11 +104,13 @@ func (v View) defaultTopNodes() int {
 // kept stay; then the edge set is chosen.
 func (v View) Apply(g *graph.Graph) (*graph.Graph, error) {
 	g = graph.Weigh(g, v.Measure)
-	if v.MinScore > 0 || v.Edges == CooccurrenceEdges {
-		g.Relations = slices.DeleteFunc(slices.Clone(g.Relations), func(r graph.Relation) bool {
-			return v.Edges == CooccurrenceEdges || r.Score < v.MinScore
-		})
+	minScore := v.MinScore
+	if minScore == 0 {
+		minScore = DefaultMinScore
 	}
+	g.Relations = slices.DeleteFunc(slices.Clone(g.Relations), func(r graph.Relation) bool {
+		return v.Edges == CooccurrenceEdges || r.Score < minScore
+	})
 	g, err := graph.Prune(g, graph.PruneOptions{
 		Focus: v.Focus, Depth: max(v.Depth, 1), MinWeight: v.MinWeight, Backbone: v.Backbone,
 		TopNodes: orDefault(v.TopNodes, v.defaultTopNodes()), Rank: v.Rank,

@@ -30,6 +30,7 @@ type commonFlags struct {
 	keepDuplicates bool
 	since, until   string
 	urlField       string
+	noRelations    bool
 	csvDelimiter   string
 }
 
@@ -49,6 +50,7 @@ func (c *commonFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print only errors: no progress and no summary")
 	fs.BoolVar(&c.failFast, "fail-fast", false, "stop at the first input that fails, writing no output")
 	fs.StringVar(&c.errorsFile, "errors", "", "also write every failure to this file as JSON Lines")
+	fs.BoolVar(&c.noRelations, "no-relations", false, "do not extract relations (faster)")
 	fs.StringVar(&c.since, "since", "", "keep only documents dated on or after this day (YYYY-MM-DD); undated ones are left out")
 	fs.StringVar(&c.until, "until", "", "keep only documents dated on or before this day (YYYY-MM-DD); undated ones are left out")
 	fs.BoolVar(&c.keepDuplicates, "keep-duplicates", false, "keep every copy of an article (by default copies count once: the same words in blocks of 8 words or more, whatever the white space, case, punctuation and short boilerplate around them)")
@@ -203,7 +205,7 @@ func newRun(flags *commonFlags, args []string, outputs runOutputs, stderr io.Wri
 		return entigraph.Config{}, nil, nil, usageErrorf("--until %s is before --since %s", flags.until, flags.since)
 	}
 	cfg := entigraph.Config{
-		Since: since, Until: until,
+		Since: since, Until: until, NoRelations: flags.noRelations,
 		Input: opts, Workers: flags.jobs, FailFast: flags.failFast, KeepDuplicates: flags.keepDuplicates,
 		Progress:  rep.prog.update,
 		OnFailure: func(f entigraph.Failure) { fmt.Fprintf(stderr, "entigraph: %s\n", f) },

@@ -52,7 +52,7 @@ func (v *viewFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&v.depth, "depth", 1, "with --focus: how many edges away from NAME to keep")
 	fs.Float64Var(&v.backbone, "backbone", 0, "keep only edges significant at level ALPHA (e.g. 0.05) by the disparity filter (0: off)")
 	fs.StringVar(&v.edges, "edges", "both", "links to show: cooccurrence, relations (and the entities they link) or both")
-	fs.Float64Var(&v.minScore, "min-score", 0, "drop relations whose mean score is below this (0 to 1)")
+	fs.Float64Var(&v.minScore, "min-score", entigraph.DefaultMinScore, "drop relations whose mean score is below this (0 to 1; 0 keeps all)")
 	fs.StringVar(&v.slice, "slice", "", "make a dynamic graph sliced by day, week, month or year (GEXF spells, JSON periods; with -o NAME-{period}.EXT, one file per period)")
 	fs.StringVar(&v.color, "color", "type", "fill nodes by entity type or by community (shapes always show the type)")
 	fs.StringVar(&v.render, "render", "", "draw the graph as svg or png (in-process Graphviz) instead of writing --format")
@@ -88,6 +88,9 @@ func (v *viewFlags) check(output string) error {
 		return usageErrorf("--min-score must be between 0 and 1")
 	}
 	v.view.MinScore = v.minScore
+	if v.minScore == 0 {
+		v.view.MinScore = -1 // the flag's 0 keeps all; the library's 0 is its default
+	}
 	if v.view.Slice, err = graph.ParsePeriod(v.slice); err != nil {
 		return usageErrorf("--slice: %v", err)
 	}
