@@ -82,7 +82,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 	for i, m := range mentions {
 		of[i] = -1
 		name, vote := mentionName(m.Text, m.Type)
-		key := variantKey(foldKey(name))
+		key := nameKey(name)
 		if key == "" || al.dropped(key) {
 			continue
 		}
@@ -103,7 +103,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 			g.hint = hint
 			g.name = hint
 		}
-		if r := al.rule(variantKey(foldKey(name))); r != nil && r.typ != "" {
+		if r := al.rule(nameKey(name)); r != nil && r.typ != "" {
 			g.forceType = r.typ
 		}
 		g.types[vote]++
@@ -132,7 +132,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 			continue
 		}
 		g := gOf[i]
-		if len(g.tokens) < 2 {
+		if len(g.tokens) < 2 || !acronymFits(acr, names[i]) {
 			continue
 		}
 		k := foldKey(acr)
@@ -512,10 +512,22 @@ var variantNames = [][]string{
 	{"World Health Organization", "WHO"},
 	{"International Monetary Fund", "IMF"},
 	{"African Union", "AU"},
+	// Parties and clubs that news writes by well-known short names no
+	// general rule can derive (the "X Party" = "X" rule covers
+	// Labour Party, Green Party, and so on).
+	{"Conservative Party", "Conservatives", "Tories", "Tory", "Tory Party", "Conservative"},
+	{"Liberal Democrats", "Lib Dems", "Lib Dem", "LibDems", "Liberal Democrat", "Liberal Democrat Party"},
+	{"Democratic Party", "Democrats"},
+	{"Republican Party", "Republicans", "GOP"},
+	{"Manchester United", "Man Utd", "Man United"},
+	{"Manchester City", "Man City"},
 }
 
 // variantDisplay maps a canonical variant key to its display name.
 var variantDisplay = map[string]string{}
+
+// acronymVariants are the variant keys written as acronyms in the table.
+var acronymVariants = map[string]bool{}
 
 func init() {
 	for _, vs := range variantNames {
@@ -523,8 +535,23 @@ func init() {
 		variantDisplay[k] = vs[0]
 		for _, v := range vs[1:] {
 			variants[foldKey(v)] = k
+			if isAcronym(v) {
+				acronymVariants[foldKey(v)] = true
+			}
 		}
 	}
+}
+
+// nameKey is the key of a cleaned name: its folded form mapped through
+// the variant table. A variant written as an acronym ("US", "WHO") maps
+// only when the name is written as one: "Us" (a magazine) and "Who" are
+// not the United States and the World Health Organization.
+func nameKey(name string) string {
+	k := foldKey(name)
+	if acronymVariants[k] && !isAcronym(name) {
+		return k
+	}
+	return variantKey(k)
 }
 
 // variantKey maps the key of a well-known variant to its canonical key.
@@ -630,266 +657,25 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// entityInfo is what cross-document merging needs to know of an entity.
-type entityInfo struct {
-	tokens  []string   // words of the key
-	forms   [][]string // words of the key and of every multi-word name
-	typ     annot.Type
-	acronym bool
-	name    string
-}
-
-func infoOf(e *Entity) entityInfo {
-	in := entityInfo{tokens: strings.Fields(e.Key), typ: entityType(e.ForceType, e.Types), name: bestName(e.Names, e.Key)}
-	if in.name == "" {
-		in.name = cmp.Or(e.Display, e.Hint, e.Key)
-	}
-	in.forms = [][]string{in.tokens}
-	for _, n := range sortedKeys(e.Names) {
-		if isAcronym(n) && len(in.tokens) == 1 {
-			in.acronym = true
-		}
-		// A renamed entity is still found by the names it was called.
-		f := strings.Fields(variantKey(foldKey(n)))
-		if len(f) >= 2 && !slices.ContainsFunc(in.forms, func(x []string) bool { return slices.Equal(x, f) }) {
-			in.forms = append(in.forms, f)
+// acronymFits reports whether acr can abbreviate long: its first letter
+// starts long's first word, after a leading "the" ("ISIL" of "Islamic
+// State", the rest of its long form unsaid). A parenthesis after a name
+// is not always its acronym: "Toshiba Information Systems (U.K.)" and
+// "the World Bank and International Monetary Fund (IMF)" define nothing.
+func acronymFits(acr, long string) bool {
+	var want []rune
+	for _, r := range strings.ToLower(acr) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			want = append(want, r)
 		}
 	}
-	return in
-}
-
-// crossDocMerges unites each entity that is a shorter form of exactly one
-// longer entity (by root) of the same type, or an acronym of exactly one
-// longer name, with it. Longer entities are settled first.
-func crossDocMerges(ents []*Entity) unionFind {
-	uf := newUnionFind(len(ents))
-	info := make([]entityInfo, len(ents))
-	byWord := map[string][]int{} // word -> multi-word entities containing it
-	byInitials := map[string][]int{}
-	for i, e := range ents {
-		info[i] = infoOf(e)
-		seen := map[string]bool{}
-		for _, f := range info[i].forms {
-			for _, w := range f {
-				if len(f) >= 2 && !seen[w] {
-					seen[w] = true
-					byWord[w] = append(byWord[w], i)
-				}
-			}
-		}
-		if len(info[i].tokens) < 2 {
-			continue
-		}
-		for _, in := range initials(info[i].name) {
-			byInitials[in] = append(byInitials[in], i)
-		}
+	words := strings.Fields(strings.ToLower(long))
+	if len(words) > 1 && words[0] == "the" {
+		words = words[1:]
 	}
-	order := make([]int, len(ents))
-	for i := range order {
-		order[i] = i
+	if len(want) == 0 || len(words) == 0 {
+		return false
 	}
-	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(len(info[y].tokens), len(info[x].tokens)) })
-	for _, si := range order {
-		s := info[si]
-		if len(s.tokens) == 0 {
-			continue
-		}
-		var roots []int
-		for _, li := range byWord[s.tokens[0]] {
-			if mayShorten(s.typ, ents[si].Types) && li != si && info[li].typ == s.typ && slices.ContainsFunc(info[li].forms, func(f []string) bool {
-				return shortFormOf(s.tokens, f, s.typ)
-			}) {
-				roots = appendUnique(roots, uf.find(li))
-			}
-		}
-		if s.acronym {
-			for _, li := range byInitials[s.tokens[0]] {
-				roots = appendUnique(roots, uf.find(li))
-			}
-		}
-		if len(roots) == 1 && roots[0] != uf.find(si) {
-			uf.union(si, roots[0])
-		}
-	}
-	return uf
-}
-
-// name returns the canonical name, type and aliases of the cluster of
-// entities ms (most complete first).
-func name(ents []*Entity, ms []int) Cluster {
-	rep := ents[ms[0]]
-	names := map[string]int{}
-	types := map[annot.Type]int{}
-	force := rep.ForceType
-	for _, m := range ms {
-		e := ents[m]
-		for k, c := range e.Names {
-			names[k] += c
-		}
-		for t, c := range e.Types {
-			types[t] += c
-		}
-		if force == "" {
-			force = e.ForceType
-		}
-	}
-	c := Cluster{Members: ms, Name: cmp.Or(rep.Display, variantDisplay[rep.Key], bestName(names, rep.Key), rep.Hint, bestName(names, ""))}
-	c.Type = entityType(force, types)
-	for k, n := range names {
-		c.Aliases = append(c.Aliases, Alias{Name: k, Count: n})
-	}
-	slices.SortFunc(c.Aliases, func(x, y Alias) int { return cmp.Or(-cmp.Compare(x.Count, y.Count), strings.Compare(x.Name, y.Name)) })
-	return c
-}
-
-// entityType is the forced type, or the majority type, PERSON before ORG
-// before LOC on ties.
-func entityType(force annot.Type, types map[annot.Type]int) annot.Type {
-	if force != "" {
-		return force
-	}
-	best, n := annot.Type(""), 0
-	for _, t := range annot.Types {
-		if types[t] > n {
-			best, n = t, types[t]
-		}
-	}
-	if best == "" {
-		best = majority(types)
-	}
-	return best
-}
-
-// bestName returns the most frequent name whose key is key (any name when
-// key is ""), preferring mixed case ("Nairobi" over "NAIROBI"), then the
-// smallest; "" if there is none.
-func bestName(names map[string]int, key string) string {
-	best, bestN, bestMixed := "", 0, false
-	for n, c := range names {
-		if key != "" && variantKey(foldKey(n)) != key {
-			continue
-		}
-		mixed := strings.ToUpper(n) != n
-		if best == "" || mixed && !bestMixed || mixed == bestMixed && (c > bestN || c == bestN && n < best) {
-			best, bestN, bestMixed = n, c, mixed
-		}
-	}
-	return best
-}
-
-// Alias is one name of an entity and how many mentions used it. Names are
-// cleaned: titles, possessives and surrounding quotes removed.
-type Alias struct {
-	Name  string
-	Count int
-}
-
-// Entity is what the corpus knows of one local key: the sum of the Local
-// entities with that key over all documents.
-type Entity struct {
-	Key       string
-	Display   string // forced name (rename), or ""
-	Hint      string // merge target's name, or ""
-	ForceType annot.Type
-	Names     map[string]int
-	Types     map[annot.Type]int
-}
-
-// NewEntity returns an empty entity for key.
-func NewEntity(key string) *Entity {
-	return &Entity{Key: key, Names: map[string]int{}, Types: map[annot.Type]int{}}
-}
-
-// Add counts a document's local entity with the same key into e.
-func (e *Entity) Add(l *Local) {
-	e.add(l.Names, l.Types, l.Display, l.Hint, l.ForceType)
-}
-
-// Merge adds o, an entity with the same key, into e. Merging is
-// associative and commutative: forced names and types are taken from
-// the smallest non-empty value, so any order of merges agrees.
-func (e *Entity) Merge(o *Entity) {
-	e.add(o.Names, o.Types, o.Display, o.Hint, o.ForceType)
-}
-
-func (e *Entity) add(names map[string]int, types map[annot.Type]int, display, hint string, force annot.Type) {
-	for n, c := range names {
-		e.Names[n] += c
-	}
-	for t, c := range types {
-		e.Types[t] += c
-	}
-	e.Display = minNonEmpty(e.Display, display)
-	e.Hint = minNonEmpty(e.Hint, hint)
-	e.ForceType = annot.Type(minNonEmpty(string(e.ForceType), string(force)))
-}
-
-func minNonEmpty(a, b string) string {
-	if a == "" || (b != "" && b < a) {
-		return b
-	}
-	return a
-}
-
-// Mentions returns how many mentions the entity has.
-func (e *Entity) Mentions() int {
-	n := 0
-	for _, c := range e.Types {
-		n += c
-	}
-	return n
-}
-
-// Cluster is one real-world entity of the corpus: the entities that were
-// merged into it, its canonical name, type and aliases.
-type Cluster struct {
-	Members []int // indices into the entities given to Clusters, most complete first
-	Name    string
-	Type    annot.Type
-	Aliases []Alias // most frequent first
-}
-
-// Clusters runs the corpus-level resolution over the entities of a corpus
-// (each key once, in any order): a shorter form of exactly one longer
-// entity is merged into it, and each cluster is named and typed. Clusters
-// come in the order of their first member in ents, and names are unique.
-func Clusters(ents []*Entity) []Cluster {
-	uf := crossDocMerges(ents)
-	members := map[int][]int{}
-	var roots []int
-	for i := range ents {
-		r := uf.find(i)
-		if _, ok := members[r]; !ok {
-			roots = append(roots, r)
-		}
-		members[r] = append(members[r], i)
-	}
-	out := make([]Cluster, 0, len(roots))
-	used := map[string]bool{}
-	for _, r := range roots {
-		ms := members[r]
-		slices.SortFunc(ms, func(x, y int) int {
-			return moreComplete(ents[x].Key, ents[y].Key, ents[x].Mentions(), ents[y].Mentions())
-		})
-		c := name(ents, ms)
-		if used[c.Name] { // the naming rules make this rare; stay unique anyway
-			c.Name += " [" + ents[ms[0]].Key + "]"
-		}
-		used[c.Name] = true
-		out = append(out, c)
-	}
-	return out
-}
-
-// majority returns the most frequent value, breaking ties by the smallest
-// value so the result never depends on map order.
-func majority[T ~string](counts map[T]int) T {
-	var best T
-	n := -1
-	for v, c := range counts {
-		if c > n || (c == n && v < best) {
-			best, n = v, c
-		}
-	}
-	return best
+	r, _ := utf8.DecodeRuneInString(words[0])
+	return r == want[0]
 }

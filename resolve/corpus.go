@@ -1,0 +1,457 @@
+package resolve
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/entigraph/entigraph/annot"
+)
+
+// entityInfo is what cross-document merging needs to know of an entity.
+type entityInfo struct {
+	key      string
+	tokens   []string   // words of the key
+	forms    [][]string // words of the key and of every multi-word name
+	typ      annot.Type
+	acronym  bool
+	name     string
+	mentions int
+	// calls counts the entity's mentions by name key: what its documents
+	// called it. A name key other than its own is evidence: a document
+	// that used both resolved one to the other.
+	calls map[string]int
+}
+
+func infoOf(e *Entity) entityInfo {
+	in := entityInfo{key: e.Key, tokens: strings.Fields(e.Key), typ: entityType(e.ForceType, e.Types),
+		name: bestName(e.Names, e.Key), mentions: e.Mentions(), calls: map[string]int{}}
+	if in.name == "" {
+		in.name = cmp.Or(e.Display, e.Hint, e.Key)
+	}
+	in.forms = [][]string{in.tokens}
+	for _, n := range sortedKeys(e.Names) {
+		if isAcronym(n) && len(in.tokens) == 1 {
+			in.acronym = true
+		}
+		k := nameKey(n)
+		in.calls[k] += e.Names[n]
+		// A renamed entity is still found by the names it was called.
+		f := strings.Fields(k)
+		if len(f) >= 2 && !slices.ContainsFunc(in.forms, func(x []string) bool { return slices.Equal(x, f) }) {
+			in.forms = append(in.forms, f)
+		}
+	}
+	return in
+}
+
+// Cross-document merging. Entities that share a key are one node already;
+// what is left are different keys for one referent, and a merge is made
+// with evidence in proportion to its risk:
+//
+//   - support: documents that used both names resolved one to the other
+//     (the long entity was also called by the short entity's key). This
+//     is the strongest evidence, and the only one accepted across
+//     recognized types, and then only when it covers a fair share of the
+//     short name's mentions (ORG "Kilroy-Silk" joins PERSON "Robert
+//     Kilroy-Silk"; LOC "Jordan" does not join "Michael Jordan").
+//   - without support, only cheap guesses of the same type: a one-word
+//     personal name of one full name ("Kamau" of "Wanjiru Kamau"); an
+//     organization name plus designators ("Texaco" of "Texaco Inc",
+//     "Labour" of "Labour Party"); a place plus geographic words that is
+//     not a rare extension ("Omo" of "Omo River", not "Japan" of "Sea of
+//     Japan"); an acronym of three or more letters spelled by the
+//     capitalised initials of a name of three or more words.
+//
+// When several entities qualify, salience decides: the one with clearly
+// more support and mentions wins (the Blair of 345 mentions takes "Mr
+// Blair" from Cherie and Ian Blair); otherwise the short form stays
+// itself ("BBC" with "BBC Radio" and "BBC One").
+
+// crossDocMerges unites entities by the rules above, longer entities
+// settled first.
+func crossDocMerges(ents []*Entity) unionFind {
+	uf := newUnionFind(len(ents))
+	info := make([]entityInfo, len(ents))
+	byWord := map[string][]int{} // word -> multi-word entities containing it
+	byInitials := map[string][]int{}
+	byCall := map[string][]int{} // name key -> other entities called by it
+	for i, e := range ents {
+		info[i] = infoOf(e)
+		seen := map[string]bool{}
+		for _, f := range info[i].forms {
+			for _, w := range f {
+				if len(f) >= 2 && !seen[w] {
+					seen[w] = true
+					byWord[w] = append(byWord[w], i)
+				}
+			}
+		}
+		for _, k := range sortedKeys(info[i].calls) {
+			if k != e.Key {
+				byCall[k] = append(byCall[k], i)
+			}
+		}
+		if len(info[i].tokens) < 2 {
+			continue
+		}
+		for _, in := range initials(info[i].name) {
+			byInitials[in] = append(byInitials[in], i)
+		}
+	}
+	order := make([]int, len(ents))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(len(info[y].tokens), len(info[x].tokens)) })
+	for _, si := range order {
+		s := &info[si]
+		if len(s.tokens) == 0 {
+			continue
+		}
+		var cands []int
+		for _, li := range byWord[s.tokens[0]] {
+			cands = appendUnique(cands, li)
+		}
+		if s.acronym {
+			for _, li := range byInitials[s.tokens[0]] {
+				cands = appendUnique(cands, li)
+			}
+		}
+		for _, li := range byCall[s.key] {
+			cands = appendUnique(cands, li)
+		}
+		if r := pickTarget(info, ents, uf, si, cands); r >= 0 {
+			uf.union(si, r)
+		}
+	}
+	return uf
+}
+
+// pickTarget returns the root of the cluster the entity si joins, or -1.
+func pickTarget(info []entityInfo, ents []*Entity, uf unionFind, si int, cands []int) int {
+	type score struct{ root, support, mentions int }
+	var roots []score
+	for _, li := range cands {
+		if li == si || uf.find(li) == uf.find(si) {
+			continue
+		}
+		sup, ok := mergeEvidence(&info[si], &info[li], ents[si])
+		if !ok {
+			continue
+		}
+		r := uf.find(li)
+		at := slices.IndexFunc(roots, func(x score) bool { return x.root == r })
+		if at < 0 {
+			roots = append(roots, score{root: r})
+			at = len(roots) - 1
+		}
+		roots[at].support += sup
+		roots[at].mentions += info[li].mentions
+	}
+	switch len(roots) {
+	case 0:
+		return -1
+	case 1:
+		return roots[0].root
+	}
+	slices.SortFunc(roots, func(x, y score) int {
+		return cmp.Or(-cmp.Compare(x.support, y.support), -cmp.Compare(x.mentions, y.mentions), cmp.Compare(x.root, y.root))
+	})
+	best, next := roots[0], roots[1]
+	if best.support > 0 && best.support >= salience*next.support && best.mentions >= salience*next.mentions {
+		return best.root
+	}
+	return -1
+}
+
+// salience is how many times more support and mentions the chosen one of
+// several candidates needs than the next.
+const salience = 3
+
+// mergeEvidence reports whether s may join l, and the support for it.
+func mergeEvidence(s, l *entityInfo, se *Entity) (int, bool) {
+	sup := l.calls[s.key]
+	if sup > 0 {
+		return sup, s.typ == l.typ || 4*sup >= s.mentions
+	}
+	if s.typ != l.typ {
+		return 0, false
+	}
+	if s.acronym && len(s.tokens[0]) >= 3 && len(l.tokens) >= 3 && initials(l.name)[0] == s.tokens[0] {
+		return 0, true
+	}
+	if !mayShorten(s.typ, se.Types) {
+		return 0, false
+	}
+	for _, f := range l.forms {
+		if !shortFormOf(s.tokens, f, s.typ) {
+			continue
+		}
+		switch s.typ {
+		case annot.Person:
+			return 0, len(s.tokens) == 1
+		case annot.Org:
+			if onlyDesignators(f[len(s.tokens):]) {
+				return 0, true
+			}
+		case annot.Loc:
+			return 0, rareExtension*l.mentions >= s.mentions
+		}
+	}
+	return 0, false
+}
+
+// rareExtension: a longer name with less than 1/rareExtension of the
+// mentions of a shorter one it contains is an extension of it (a
+// recognizer span with extra words, or another entity), never its full
+// form.
+const rareExtension = 8
+
+// onlyDesignators reports whether words are organization designators
+// and function words, which add nothing to the name before them ("Inc",
+// "Corp", "Party", "Shipping Corp").
+func onlyDesignators(words []string) bool {
+	for _, w := range words {
+		if !orgWords[w] && !stopWords[w] && !designators[w] {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// designators are the legal-form words that end company names; a name
+// ending in one is an organization.
+var designators = setOf("inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "nv", "bv", "bhd", "spa",
+	"srl", "kk", "oy", "ab", "as", "asa", "pty", "lp", "llp", "corporation", "company", "incorporated",
+	"limited", "cos", "companies", "brothers", "bros", "partners", "group", "holding", "holdings")
+
+// name returns the canonical name, type and aliases of the cluster of
+// entities ms (most complete first). The name is the form readers use:
+// among the names with at least 1/rareExtension of the mentions of the
+// most used name, the most complete one. So "EU" and "European Union"
+// are "European Union", but one "European Union Vet Fund" among them
+// does not name the node.
+func name(ents []*Entity, ms []int) Cluster {
+	rep := ents[ms[0]]
+	names := map[string]int{}
+	types := map[annot.Type]int{}
+	force := rep.ForceType
+	for _, m := range ms {
+		e := ents[m]
+		for k, c := range e.Names {
+			names[k] += c
+		}
+		for t, c := range e.Types {
+			types[t] += c
+		}
+		if force == "" {
+			force = e.ForceType
+		}
+	}
+	c := Cluster{Members: ms, Name: cmp.Or(rep.Display, rep.Hint, readersName(names), rep.Key)}
+	c.Type = entityType(force, types)
+	if force == "" && c.Type != annot.Org && types[annot.Org] > 0 && hasDesignatorName(names) {
+		c.Type = annot.Org
+	}
+	for k, n := range names {
+		c.Aliases = append(c.Aliases, Alias{Name: k, Count: n})
+	}
+	slices.SortFunc(c.Aliases, func(x, y Alias) int { return cmp.Or(-cmp.Compare(x.Count, y.Count), strings.Compare(x.Name, y.Name)) })
+	return c
+}
+
+// readersName returns the display name of the most complete name key
+// that is not rare, or "" for no names.
+func readersName(names map[string]int) string {
+	byKey := map[string]int{}
+	for n, c := range names {
+		byKey[nameKey(n)] += c
+	}
+	top := 0
+	for _, c := range byKey {
+		top = max(top, c)
+	}
+	best := ""
+	for _, k := range sortedKeys(byKey) {
+		if k == "" || rareExtension*byKey[k] < top {
+			continue
+		}
+		if best == "" || moreComplete(k, best, byKey[k], byKey[best]) < 0 {
+			best = k
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return cmp.Or(variantDisplay[best], bestName(names, best))
+}
+
+// hasDesignatorName reports whether a name of the cluster that is not
+// rare ends in a company designator ("Chrysler Corp"): the cluster is
+// an organization even if its bare name was taken for a person.
+func hasDesignatorName(names map[string]int) bool {
+	top := 0
+	for _, c := range names {
+		top = max(top, c)
+	}
+	for n, c := range names {
+		f := strings.Fields(foldKey(n))
+		if len(f) >= 2 && designators[f[len(f)-1]] && rareExtension*c >= top {
+			return true
+		}
+	}
+	return false
+}
+
+// entityType is the forced type, or the majority type, PERSON before ORG
+// before LOC on ties.
+func entityType(force annot.Type, types map[annot.Type]int) annot.Type {
+	if force != "" {
+		return force
+	}
+	best, n := annot.Type(""), 0
+	for _, t := range annot.Types {
+		if types[t] > n {
+			best, n = t, types[t]
+		}
+	}
+	if best == "" {
+		best = majority(types)
+	}
+	return best
+}
+
+// bestName returns the most frequent name whose key is key (any name when
+// key is ""), preferring mixed case ("Nairobi" over "NAIROBI"), then the
+// smallest; "" if there is none.
+func bestName(names map[string]int, key string) string {
+	best, bestN, bestMixed := "", 0, false
+	for n, c := range names {
+		if key != "" && nameKey(n) != key {
+			continue
+		}
+		mixed := strings.ToUpper(n) != n
+		if best == "" || mixed && !bestMixed || mixed == bestMixed && (c > bestN || c == bestN && n < best) {
+			best, bestN, bestMixed = n, c, mixed
+		}
+	}
+	return best
+}
+
+// Alias is one name of an entity and how many mentions used it. Names are
+// cleaned: titles, possessives and surrounding quotes removed.
+type Alias struct {
+	Name  string
+	Count int
+}
+
+// Entity is what the corpus knows of one local key: the sum of the Local
+// entities with that key over all documents.
+type Entity struct {
+	Key       string
+	Display   string // forced name (rename), or ""
+	Hint      string // merge target's name, or ""
+	ForceType annot.Type
+	Names     map[string]int
+	Types     map[annot.Type]int
+}
+
+// NewEntity returns an empty entity for key.
+func NewEntity(key string) *Entity {
+	return &Entity{Key: key, Names: map[string]int{}, Types: map[annot.Type]int{}}
+}
+
+// Add counts a document's local entity with the same key into e.
+func (e *Entity) Add(l *Local) {
+	e.add(l.Names, l.Types, l.Display, l.Hint, l.ForceType)
+}
+
+// Merge adds o, an entity with the same key, into e. Merging is
+// associative and commutative: forced names and types are taken from
+// the smallest non-empty value, so any order of merges agrees.
+func (e *Entity) Merge(o *Entity) {
+	e.add(o.Names, o.Types, o.Display, o.Hint, o.ForceType)
+}
+
+func (e *Entity) add(names map[string]int, types map[annot.Type]int, display, hint string, force annot.Type) {
+	for n, c := range names {
+		e.Names[n] += c
+	}
+	for t, c := range types {
+		e.Types[t] += c
+	}
+	e.Display = minNonEmpty(e.Display, display)
+	e.Hint = minNonEmpty(e.Hint, hint)
+	e.ForceType = annot.Type(minNonEmpty(string(e.ForceType), string(force)))
+}
+
+func minNonEmpty(a, b string) string {
+	if a == "" || (b != "" && b < a) {
+		return b
+	}
+	return a
+}
+
+// Mentions returns how many mentions the entity has.
+func (e *Entity) Mentions() int {
+	n := 0
+	for _, c := range e.Types {
+		n += c
+	}
+	return n
+}
+
+// Cluster is one real-world entity of the corpus: the entities that were
+// merged into it, its canonical name, type and aliases.
+type Cluster struct {
+	Members []int // indices into the entities given to Clusters, most complete first
+	Name    string
+	Type    annot.Type
+	Aliases []Alias // most frequent first
+}
+
+// Clusters runs the corpus-level resolution over the entities of a corpus
+// (each key once, in any order): a shorter form of exactly one longer
+// entity is merged into it, and each cluster is named and typed. Clusters
+// come in the order of their first member in ents, and names are unique.
+func Clusters(ents []*Entity) []Cluster {
+	uf := crossDocMerges(ents)
+	members := map[int][]int{}
+	var roots []int
+	for i := range ents {
+		r := uf.find(i)
+		if _, ok := members[r]; !ok {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], i)
+	}
+	out := make([]Cluster, 0, len(roots))
+	used := map[string]bool{}
+	for _, r := range roots {
+		ms := members[r]
+		slices.SortFunc(ms, func(x, y int) int {
+			return moreComplete(ents[x].Key, ents[y].Key, ents[x].Mentions(), ents[y].Mentions())
+		})
+		c := name(ents, ms)
+		if used[c.Name] { // the naming rules make this rare; stay unique anyway
+			c.Name += " [" + ents[ms[0]].Key + "]"
+		}
+		used[c.Name] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// majority returns the most frequent value, breaking ties by the smallest
+// value so the result never depends on map order.
+func majority[T ~string](counts map[T]int) T {
+	var best T
+	n := -1
+	for v, c := range counts {
+		if c > n || (c == n && v < best) {
+			best, n = v, c
+		}
+	}
+	return best
+}

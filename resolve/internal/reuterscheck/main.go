@@ -1,0 +1,323 @@
+// Command reuterscheck measures entity resolution on the Reuters-21578
+// corpus against a hand-annotated check set of its most frequent names
+// (resolve/testdata/reuters-check.tsv). The corpus is read from
+// ../shared and never copied into the repository; the recognizer's
+// output is cached outside the repository (-cache) because recognition
+// takes minutes and resolution seconds.
+//
+//	go run ./resolve/internal/reuterscheck -cache /tmp/reuters-mentions.gob
+//	go run ./resolve/internal/reuterscheck -cache /tmp/reuters-mentions.gob -list 300
+//
+// The first run recognizes the corpus and writes the cache; later runs
+// read it. -list prints the most frequent names with the node and type
+// they land in, the draft from which the check set was annotated.
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/gob"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/entigraph/entigraph/annot"
+	"github.com/entigraph/entigraph/input"
+	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/resolve"
+)
+
+// doc is the cached analysis of one article.
+type doc struct {
+	ID       string
+	Text     string
+	Mentions []annot.Mention
+}
+
+func main() {
+	corpus := flag.String("corpus", "../shared/data/reuters21578/reuters21578.jsonl.gz", "Reuters-21578 JSON Lines")
+	cache := flag.String("cache", "", "cache of recognized mentions (written when absent)")
+	check := flag.String("check", "resolve/testdata/reuters-check.tsv", "hand-annotated check set")
+	list := flag.Int("list", 0, "print the N most frequent names and their nodes instead of scoring")
+	misses := flag.Bool("misses", false, "print the check-set names whose mentions miss")
+	flag.Parse()
+	if err := run(*corpus, *cache, *check, *list, *misses, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "reuterscheck:", err)
+		os.Exit(1)
+	}
+}
+
+func run(corpus, cache, check string, list int, misses bool, w io.Writer) error {
+	docs, err := load(corpus, cache)
+	if err != nil {
+		return err
+	}
+	res := resolveAll(docs)
+	if list > 0 {
+		printList(w, res, list)
+		return nil
+	}
+	set, err := readCheck(check)
+	if err != nil {
+		return err
+	}
+	score(w, res, set, misses)
+	return nil
+}
+
+// load reads the cache, or recognizes the corpus and writes the cache.
+func load(corpus, cache string) ([]doc, error) {
+	if cache != "" {
+		if f, err := os.Open(cache); err == nil {
+			defer f.Close()
+			var docs []doc
+			if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&docs); err != nil {
+				return nil, fmt.Errorf("reading cache %s: %w", cache, err)
+			}
+			return docs, nil
+		}
+	}
+	if _, err := os.Stat(corpus); err != nil {
+		return nil, fmt.Errorf("corpus not found (it lives in ../shared): %w", err)
+	}
+	var texts []input.Document
+	for d, err := range input.Documents(input.Input{Path: corpus}, nil, input.Options{}) {
+		if err != nil {
+			return nil, err
+		}
+		texts = append(texts, d)
+	}
+	docs := make([]doc, len(texts))
+	var p nlp.Pipeline
+	var wg sync.WaitGroup
+	errs := make([]error, len(texts))
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				ad, err := p.Process(texts[i].Text)
+				if err != nil {
+					errs[i] = fmt.Errorf("%s: %w", texts[i].ID, err)
+					continue
+				}
+				docs[i] = doc{ID: texts[i].ID, Text: ad.Text, Mentions: ad.Mentions}
+			}
+		}()
+	}
+	for i := range texts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if cache != "" {
+		f, err := os.Create(cache)
+		if err != nil {
+			return nil, err
+		}
+		bw := bufio.NewWriter(f)
+		if err := gob.NewEncoder(bw).Encode(docs); err != nil {
+			f.Close()
+			return nil, err
+		}
+		if err := bw.Flush(); err != nil {
+			f.Close()
+			return nil, err
+		}
+		if err := f.Close(); err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
+}
+
+// placed is where one mention landed.
+type placed struct {
+	name, node string
+	typ        annot.Type
+}
+
+// resolveAll resolves the corpus as the graph does: per document, then
+// the corpus-level clusters over the entities summed by key.
+func resolveAll(docs []doc) []placed {
+	ents := map[string]*resolve.Entity{}
+	type ref struct {
+		key  string
+		name string
+	}
+	var refs []ref
+	for _, d := range docs {
+		locals, of := resolve.Document(d.Text, d.Mentions, nil)
+		for _, l := range locals {
+			e := ents[l.Key]
+			if e == nil {
+				e = resolve.NewEntity(l.Key)
+				ents[l.Key] = e
+			}
+			e.Add(l)
+		}
+		for i, m := range d.Mentions {
+			if of[i] >= 0 {
+				refs = append(refs, ref{locals[of[i]].Key, resolve.CleanName(m.Text)})
+			}
+		}
+	}
+	keys := make([]string, 0, len(ents))
+	for k := range ents {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	list := make([]*resolve.Entity, len(keys))
+	for i, k := range keys {
+		list[i] = ents[k]
+	}
+	node := map[string]resolve.Cluster{}
+	for _, c := range resolve.Clusters(list) {
+		for _, m := range c.Members {
+			node[keys[m]] = c
+		}
+	}
+	out := make([]placed, len(refs))
+	for i, r := range refs {
+		c := node[r.key]
+		out[i] = placed{name: r.name, node: c.Name, typ: c.Type}
+	}
+	return out
+}
+
+// byName counts, for each name, the mentions per (node, type).
+func byName(res []placed) (map[string]map[string]int, []string) {
+	m := map[string]map[string]int{}
+	total := map[string]int{}
+	for _, p := range res {
+		if m[p.name] == nil {
+			m[p.name] = map[string]int{}
+		}
+		m[p.name][p.node+"\t"+string(p.typ)]++
+		total[p.name]++
+	}
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(-cmp.Compare(total[a], total[b]), strings.Compare(a, b)) })
+	return m, names
+}
+
+func printList(w io.Writer, res []placed, n int) {
+	m, names := byName(res)
+	for _, name := range names[:min(n, len(names))] {
+		dests := m[name]
+		ks := make([]string, 0, len(dests))
+		tot := 0
+		for k, c := range dests {
+			ks = append(ks, k)
+			tot += c
+		}
+		slices.SortFunc(ks, func(a, b string) int { return cmp.Or(-cmp.Compare(dests[a], dests[b]), strings.Compare(a, b)) })
+		var parts []string
+		for _, k := range ks[:min(3, len(ks))] {
+			parts = append(parts, fmt.Sprintf("%s=%d", strings.ReplaceAll(k, "\t", "/"), dests[k]))
+		}
+		fmt.Fprintf(w, "%s\t%d\t%s\n", name, tot, strings.Join(parts, " | "))
+	}
+}
+
+// entry is one line of the check set: a name, its true entity's type and
+// the node names acceptable for it.
+type entry struct {
+	name   string
+	count  int
+	typ    annot.Type
+	accept []string
+}
+
+// readCheck reads the check set: name, count, type, acceptable node
+// names separated by "|", and an optional note. Lines starting with # are
+// comments.
+func readCheck(path string) ([]entry, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []entry
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 4 {
+			return nil, fmt.Errorf("%s:%d: want name, count, type, names", path, i+1)
+		}
+		n, err := strconv.Atoi(f[1])
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: count: %w", path, i+1, err)
+		}
+		t, ok := annot.ParseType(f[2])
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: unknown type %q", path, i+1, f[2])
+		}
+		out = append(out, entry{name: f[0], count: n, typ: t, accept: strings.Split(f[3], "|")})
+	}
+	return out, nil
+}
+
+// score prints how many mentions of the check-set names land in a node
+// with an acceptable name and the right type, and how many of the misses
+// are the recognizer's type errors on the mention itself.
+func score(w io.Writer, res []placed, set []entry, misses bool) {
+	m, _ := byName(res)
+	var total, good, wrongName, wrongType int
+	type miss struct {
+		name string
+		n    int
+		to   string
+	}
+	var ms []miss
+	for _, e := range set {
+		for k, c := range m[e.name] {
+			node, typ, _ := strings.Cut(k, "\t")
+			total += c
+			okName := slices.Contains(e.accept, node)
+			okType := annot.Type(typ) == e.typ
+			switch {
+			case okName && okType:
+				good += c
+			case !okName:
+				wrongName += c
+				ms = append(ms, miss{e.name, c, k})
+			default:
+				wrongType += c
+				ms = append(ms, miss{e.name, c, k})
+			}
+		}
+	}
+	fmt.Fprintf(w, "check names %d, mentions %d\n", len(set), total)
+	fmt.Fprintf(w, "right node and type  %6d  %.1f%%\n", good, pct(good, total))
+	fmt.Fprintf(w, "wrong node name      %6d  %.1f%%\n", wrongName, pct(wrongName, total))
+	fmt.Fprintf(w, "right name, bad type %6d  %.1f%%\n", wrongType, pct(wrongType, total))
+	if misses {
+		slices.SortFunc(ms, func(a, b miss) int { return cmp.Or(-cmp.Compare(a.n, b.n), strings.Compare(a.name, b.name)) })
+		for _, x := range ms {
+			fmt.Fprintf(w, "  %-28s %5d -> %s\n", x.name, x.n, strings.ReplaceAll(x.to, "\t", " / "))
+		}
+	}
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
