@@ -417,6 +417,31 @@ type Cluster struct {
 // come in the order of their first member in ents, and names are unique.
 func Clusters(ents []*Entity) []Cluster {
 	uf := crossDocMerges(ents)
+	// Two clusters of one type that readers would call by the same name
+	// are one entity whose documents chose different complete forms
+	// ("TWA" and a "TWA-USAir" span mostly called "TWA").
+	seen := map[string]int{}
+	for _, c := range clustersOf(ents, uf) {
+		k := string(c.Type) + "\x00" + nameKey(c.Name)
+		if first, ok := seen[k]; ok {
+			uf.union(c.Members[0], first)
+		} else {
+			seen[k] = c.Members[0]
+		}
+	}
+	out := clustersOf(ents, uf)
+	used := map[string]bool{}
+	for i := range out {
+		if c := &out[i]; used[c.Name] { // same name, other type
+			c.Name += " [" + ents[c.Members[0]].Key + "]"
+		}
+		used[out[i].Name] = true
+	}
+	return out
+}
+
+// clustersOf names the clusters of uf, in the order of their first member.
+func clustersOf(ents []*Entity, uf unionFind) []Cluster {
 	members := map[int][]int{}
 	var roots []int
 	for i := range ents {
@@ -427,18 +452,12 @@ func Clusters(ents []*Entity) []Cluster {
 		members[r] = append(members[r], i)
 	}
 	out := make([]Cluster, 0, len(roots))
-	used := map[string]bool{}
 	for _, r := range roots {
-		ms := members[r]
+		ms := slices.Clone(members[r])
 		slices.SortFunc(ms, func(x, y int) int {
 			return moreComplete(ents[x].Key, ents[y].Key, ents[x].Mentions(), ents[y].Mentions())
 		})
-		c := name(ents, ms)
-		if used[c.Name] { // the naming rules make this rare; stay unique anyway
-			c.Name += " [" + ents[ms[0]].Key + "]"
-		}
-		used[c.Name] = true
-		out = append(out, c)
+		out = append(out, name(ents, ms))
 	}
 	return out
 }

@@ -177,11 +177,19 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 		if !mayShorten(s.typ, s.types) {
 			continue
 		}
-		var roots []int
+		var roots, other []int
 		for _, li := range byWord[s.tokens[0]] {
-			if l := groups[li]; li != si && l.typ == s.typ && shortFormOf(s.tokens, l.tokens, s.typ) {
+			l := groups[li]
+			switch {
+			case li == si:
+			case l.typ == s.typ && shortFormOf(s.tokens, l.tokens, s.typ):
 				roots = appendUnique(roots, uf.find(li))
+			case l.typ != s.typ && retypedShortForm(s, l):
+				other = appendUnique(other, uf.find(li))
 			}
+		}
+		if len(roots) == 0 {
+			roots = other
 		}
 		if len(roots) == 1 && roots[0] != uf.find(si) {
 			uf.union(si, roots[0])
@@ -313,6 +321,34 @@ func shortFormOf(s, l []string, t annot.Type) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// retypedShortForm reports whether s, typed differently by the recognizer,
+// is a short form of l all the same: the start of a company name that
+// ends in a designator ("Chrysler" taken for a person, of "Chrysler
+// Corp"), or the surname of a full personal name taken for an
+// organization ("Kilroy-Silk" of "Robert Kilroy-Silk"). Places are left
+// alone: "Jordan" of "Michael Jordan" is usually the country.
+func retypedShortForm(s, l *group) bool {
+	if s.acronym || s.types[annot.Loc] > 0 || len(s.tokens) >= len(l.tokens) {
+		return false
+	}
+	switch l.typ {
+	case annot.Org:
+		return designators[l.tokens[len(l.tokens)-1]] && slices.Equal(l.tokens[:len(s.tokens)], s.tokens) &&
+			!onlyDesignators(s.tokens)
+	case annot.Person:
+		if s.typ != annot.Org || !slices.Equal(l.tokens[len(l.tokens)-len(s.tokens):], s.tokens) {
+			return false
+		}
+		for _, w := range s.tokens {
+			if orgWords[w] || designators[w] || stopWords[w] {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

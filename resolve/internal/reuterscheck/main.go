@@ -145,7 +145,8 @@ func load(corpus, cache string) ([]doc, error) {
 // placed is where one mention landed.
 type placed struct {
 	name, node string
-	typ        annot.Type
+	typ        annot.Type // the node's type
+	rtyp       annot.Type // the type the recognizer gave the mention
 }
 
 // resolveAll resolves the corpus as the graph does: per document, then
@@ -155,6 +156,7 @@ func resolveAll(docs []doc) []placed {
 	type ref struct {
 		key  string
 		name string
+		typ  annot.Type
 	}
 	var refs []ref
 	for _, d := range docs {
@@ -169,7 +171,7 @@ func resolveAll(docs []doc) []placed {
 		}
 		for i, m := range d.Mentions {
 			if of[i] >= 0 {
-				refs = append(refs, ref{locals[of[i]].Key, resolve.CleanName(m.Text)})
+				refs = append(refs, ref{locals[of[i]].Key, resolve.CleanName(m.Text), m.Type})
 			}
 		}
 	}
@@ -191,7 +193,7 @@ func resolveAll(docs []doc) []placed {
 	out := make([]placed, len(refs))
 	for i, r := range refs {
 		c := node[r.key]
-		out[i] = placed{name: r.name, node: c.Name, typ: c.Type}
+		out[i] = placed{name: r.name, node: c.Name, typ: c.Type, rtyp: r.typ}
 	}
 	return out
 }
@@ -204,7 +206,7 @@ func byName(res []placed) (map[string]map[string]int, []string) {
 		if m[p.name] == nil {
 			m[p.name] = map[string]int{}
 		}
-		m[p.name][p.node+"\t"+string(p.typ)]++
+		m[p.name][p.node+"\t"+string(p.typ)+"\t"+string(p.rtyp)]++
 		total[p.name]++
 	}
 	names := make([]string, 0, len(m))
@@ -239,8 +241,9 @@ func printList(w io.Writer, res []placed, n int) {
 type entry struct {
 	name   string
 	count  int
-	typ    annot.Type
+	typ    annot.Type // "" for a name with no single referent
 	accept []string
+	span   bool // the recognizer's span is wrong: no node can be right
 }
 
 // readCheck reads the check set: name, count, type, acceptable node
@@ -265,20 +268,23 @@ func readCheck(path string) ([]entry, error) {
 			return nil, fmt.Errorf("%s:%d: count: %w", path, i+1, err)
 		}
 		t, ok := annot.ParseType(f[2])
-		if !ok {
+		if !ok && f[2] != "-" {
 			return nil, fmt.Errorf("%s:%d: unknown type %q", path, i+1, f[2])
 		}
-		out = append(out, entry{name: f[0], count: n, typ: t, accept: strings.Split(f[3], "|")})
+		e := entry{name: f[0], count: n, typ: t, accept: strings.Split(f[3], "|")}
+		e.span = len(f) > 4 && strings.HasPrefix(f[4], "span:")
+		out = append(out, e)
 	}
 	return out, nil
 }
 
 // score prints how many mentions of the check-set names land in a node
-// with an acceptable name and the right type, and how many of the misses
-// are the recognizer's type errors on the mention itself.
+// with an acceptable name and the right type, and what the misses are
+// due to: the recognizer's type for the mention or its span, or the
+// resolution.
 func score(w io.Writer, res []placed, set []entry, misses bool) {
 	m, _ := byName(res)
-	var total, good, wrongName, wrongType int
+	var total, good, wrongName, wrongType, recType, recSpan, unscored int
 	type miss struct {
 		name string
 		n    int
@@ -287,28 +293,44 @@ func score(w io.Writer, res []placed, set []entry, misses bool) {
 	var ms []miss
 	for _, e := range set {
 		for k, c := range m[e.name] {
-			node, typ, _ := strings.Cut(k, "\t")
+			if e.typ == "" {
+				unscored += c
+				continue
+			}
+			f := strings.Split(k, "\t")
+			node, typ, rtyp := f[0], annot.Type(f[1]), annot.Type(f[2])
 			total += c
 			okName := slices.Contains(e.accept, node)
-			okType := annot.Type(typ) == e.typ
-			switch {
-			case okName && okType:
+			if okName && typ == e.typ {
 				good += c
-			case !okName:
-				wrongName += c
-				ms = append(ms, miss{e.name, c, k})
-			default:
-				wrongType += c
-				ms = append(ms, miss{e.name, c, k})
+				continue
 			}
+			if okName {
+				wrongType += c
+			} else {
+				wrongName += c
+			}
+			switch {
+			case rtyp != e.typ:
+				recType += c
+			case e.span:
+				recSpan += c
+			}
+			ms = append(ms, miss{e.name, c, k})
 		}
 	}
-	fmt.Fprintf(w, "check names %d, mentions %d\n", len(set), total)
-	fmt.Fprintf(w, "right node and type  %6d  %.1f%%\n", good, pct(good, total))
-	fmt.Fprintf(w, "wrong node name      %6d  %.1f%%\n", wrongName, pct(wrongName, total))
-	fmt.Fprintf(w, "right name, bad type %6d  %.1f%%\n", wrongType, pct(wrongType, total))
+	fmt.Fprintf(w, "check names %d; scored mentions %d; mentions of names with no single referent (not scored) %d\n", len(set), total, unscored)
+	fmt.Fprintf(w, "right node name and type  %6d  %5.1f%%\n", good, pct(good, total))
+	fmt.Fprintf(w, "wrong node name           %6d  %5.1f%%\n", wrongName, pct(wrongName, total))
+	fmt.Fprintf(w, "right name, wrong type    %6d  %5.1f%%\n", wrongType, pct(wrongType, total))
+	fmt.Fprintf(w, "misses the recognizer typed wrong  %6d  %5.1f%%\n", recType, pct(recType, total))
+	fmt.Fprintf(w, "misses of a wrong recognizer span  %6d  %5.1f%%\n", recSpan, pct(recSpan, total))
+	res2 := wrongName + wrongType - recType - recSpan
+	fmt.Fprintf(w, "misses left to resolution          %6d  %5.1f%%\n", res2, pct(res2, total))
+	typed := total - recType
+	fmt.Fprintf(w, "right, of the mentions the recognizer typed right  %6d / %d  %5.1f%%\n", good, typed, pct(good, typed))
 	if misses {
-		slices.SortFunc(ms, func(a, b miss) int { return cmp.Or(-cmp.Compare(a.n, b.n), strings.Compare(a.name, b.name)) })
+		slices.SortFunc(ms, func(a, b miss) int { return cmp.Or(-cmp.Compare(a.n, b.n), strings.Compare(a.name, b.name), strings.Compare(a.to, b.to)) })
 		for _, x := range ms {
 			fmt.Fprintf(w, "  %-28s %5d -> %s\n", x.name, x.n, strings.ReplaceAll(x.to, "\t", " / "))
 		}
