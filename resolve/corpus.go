@@ -173,12 +173,15 @@ const salience = 3
 func mergeEvidence(s, l *entityInfo, se *Entity) (int, bool) {
 	sup := l.calls[s.key]
 	if sup > 0 {
-		return sup, s.typ == l.typ || 4*sup >= s.mentions
+		if s.typ == l.typ {
+			return sup, true
+		}
+		return sup, 4*sup >= s.mentions
 	}
 	if s.typ != l.typ {
 		return 0, false
 	}
-	if s.acronym && len(s.tokens[0]) >= 3 && len(l.tokens) >= 3 && initials(l.name)[0] == s.tokens[0] {
+	if s.acronym && len(s.tokens[0]) >= 3 && !slices.Contains(l.tokens, s.tokens[0]) && len(l.tokens) >= 3 && initials(l.name)[0] == s.tokens[0] {
 		return 0, true
 	}
 	if !mayShorten(s.typ, se.Types) {
@@ -249,8 +252,8 @@ func name(ents []*Entity, ms []int) Cluster {
 			force = e.ForceType
 		}
 	}
-	c := Cluster{Members: ms, Name: cmp.Or(rep.Display, rep.Hint, readersName(names), rep.Key)}
-	c.Type = entityType(force, types)
+	c := Cluster{Members: ms, Type: entityType(force, types)}
+	c.Name = cmp.Or(rep.Display, rep.Hint, readersName(names, c.Type == annot.Person), rep.Key)
 	if force == "" && c.Type != annot.Org && types[annot.Org] > 0 && hasDesignatorName(names) {
 		c.Type = annot.Org
 	}
@@ -262,15 +265,20 @@ func name(ents []*Entity, ms []int) Cluster {
 }
 
 // readersName returns the display name of the most complete name key
-// that is not rare, or "" for no names.
-func readersName(names map[string]int) string {
+// that is not rare, or "" for no names. For a person, the bar is set by
+// the full names only: "Barber Conable" names the node even if the
+// surname alone is used ten times as often, but one "Tory Liam Fox"
+// among many "Liam Fox" does not.
+func readersName(names map[string]int, person bool) string {
 	byKey := map[string]int{}
 	for n, c := range names {
 		byKey[nameKey(n)] += c
 	}
 	top := 0
-	for _, c := range byKey {
-		top = max(top, c)
+	for k, c := range byKey {
+		if !person || strings.Contains(k, " ") {
+			top = max(top, c)
+		}
 	}
 	best := ""
 	for _, k := range sortedKeys(byKey) {
@@ -323,17 +331,17 @@ func entityType(force annot.Type, types map[annot.Type]int) annot.Type {
 }
 
 // bestName returns the most frequent name whose key is key (any name when
-// key is ""), preferring mixed case ("Nairobi" over "NAIROBI"), then the
-// smallest; "" if there is none.
+// key is ""), preferring mixed case ("Nairobi" over "NAIROBI"), then
+// capitals ("USDA" over "usda"), then the smallest; "" if there is none.
 func bestName(names map[string]int, key string) string {
-	best, bestN, bestMixed := "", 0, false
+	best, bestN, bestCase := "", 0, 0
 	for n, c := range names {
 		if key != "" && nameKey(n) != key {
 			continue
 		}
-		mixed := strings.ToUpper(n) != n
-		if best == "" || mixed && !bestMixed || mixed == bestMixed && (c > bestN || c == bestN && n < best) {
-			best, bestN, bestMixed = n, c, mixed
+		cs := caseRank(n)
+		if best == "" || cs > bestCase || cs == bestCase && (c > bestN || c == bestN && n < best) {
+			best, bestN, bestCase = n, c, cs
 		}
 	}
 	return best
@@ -473,4 +481,17 @@ func majority[T ~string](counts map[T]int) T {
 		}
 	}
 	return best
+}
+
+// caseRank ranks how a name is written: 2 mixed case, 1 capitals only, 0
+// lower case only.
+func caseRank(n string) int {
+	up, low := strings.ToLower(n) != n, strings.ToUpper(n) != n
+	switch {
+	case up && low:
+		return 2
+	case up:
+		return 1
+	}
+	return 0
 }

@@ -182,7 +182,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 			l := groups[li]
 			switch {
 			case li == si:
-			case l.typ == s.typ && shortFormOf(s.tokens, l.tokens, s.typ):
+			case l.typ == s.typ && shortFormOf(s.tokens, l.tokens, s.typ) && !parentAcronym(s, l.tokens):
 				roots = appendUnique(roots, uf.find(li))
 			case l.typ != s.typ && retypedShortForm(s, l):
 				other = appendUnique(other, uf.find(li))
@@ -202,7 +202,11 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 		}
 		var roots []int
 		for _, li := range byInitials[s.key] {
-			roots = appendUnique(roots, uf.find(li))
+			// "EC Commission" spells "EC" because it starts with it:
+			// it is not what EC stands for.
+			if !slices.Contains(groups[li].tokens, s.key) {
+				roots = appendUnique(roots, uf.find(li))
+			}
 		}
 		if len(roots) == 1 && roots[0] != uf.find(si) {
 			uf.union(si, roots[0])
@@ -321,6 +325,22 @@ func shortFormOf(s, l []string, t annot.Type) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// parentAcronym reports whether s is an acronym that starts the longer
+// name l followed by more than designators: "BBC" of "BBC Radio", "EC"
+// of "EC Commission", "GM" of "GM Canada" name a part of the entity the
+// acronym names, not the entity itself ("IBM" of "IBM Corp" is).
+func parentAcronym(s *group, l []string) bool {
+	if !s.acronym || len(s.tokens) != 1 {
+		return false
+	}
+	for _, w := range l[1:] {
+		if !designators[w] {
+			return true
+		}
 	}
 	return false
 }

@@ -330,7 +330,9 @@ func score(w io.Writer, res []placed, set []entry, misses bool) {
 	typed := total - recType
 	fmt.Fprintf(w, "right, of the mentions the recognizer typed right  %6d / %d  %5.1f%%\n", good, typed, pct(good, typed))
 	if misses {
-		slices.SortFunc(ms, func(a, b miss) int { return cmp.Or(-cmp.Compare(a.n, b.n), strings.Compare(a.name, b.name), strings.Compare(a.to, b.to)) })
+		slices.SortFunc(ms, func(a, b miss) int {
+			return cmp.Or(-cmp.Compare(a.n, b.n), strings.Compare(a.name, b.name), strings.Compare(a.to, b.to))
+		})
 		for _, x := range ms {
 			fmt.Fprintf(w, "  %-28s %5d -> %s\n", x.name, x.n, strings.ReplaceAll(x.to, "\t", " / "))
 		}
@@ -343,3 +345,4 @@ func pct(a, b int) float64 {
 	}
 	return 100 * float64(a) / float64(b)
 }
+
