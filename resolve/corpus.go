@@ -195,7 +195,7 @@ func mergeEvidence(s, l *entityInfo, se *Entity) (int, bool) {
 		case annot.Person:
 			return 0, len(s.tokens) == 1
 		case annot.Org:
-			if onlyDesignators(f[len(s.tokens):]) {
+			if onlyDesignators(f[len(s.tokens):]) && !(s.acronym && hasNonLegalWord(f[len(s.tokens):])) {
 				return 0, true
 			}
 		case annot.Loc:
@@ -203,6 +203,12 @@ func mergeEvidence(s, l *entityInfo, se *Entity) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// hasNonLegalWord reports whether words hold a word other than a legal
+// form: "BBC" of "BBC Radio" is the parent, "IBM" of "IBM Corp" the same.
+func hasNonLegalWord(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return !designators[w] })
 }
 
 // rareExtension: a longer name with less than 1/rareExtension of the

@@ -172,12 +172,14 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(groups[b].tokens), len(groups[a].tokens)) })
+	voteAs := make([]annot.Type, len(groups)) // type a retyped short form votes
 	for _, si := range order {
 		s := groups[si]
 		if !mayShorten(s.typ, s.types) {
 			continue
 		}
 		var roots, other []int
+		otherType := annot.Type("")
 		for _, li := range byWord[s.tokens[0]] {
 			l := groups[li]
 			switch {
@@ -186,10 +188,13 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 				roots = appendUnique(roots, uf.find(li))
 			case l.typ != s.typ && retypedShortForm(s, l):
 				other = appendUnique(other, uf.find(li))
+				otherType = l.typ
 			}
 		}
-		if len(roots) == 0 {
-			roots = other
+		if len(roots) == 0 && len(other) == 1 {
+			// The full name in the document tells the type of its
+			// short form better than the recognizer did.
+			roots, voteAs[si] = other, otherType
 		}
 		if len(roots) == 1 && roots[0] != uf.find(si) {
 			uf.union(si, roots[0])
@@ -233,7 +238,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 		}
 		e := ents[ei]
 		e.Names[names[i]]++
-		e.Types[votes[i]]++
+		e.Types[cmp.Or(voteAs[idx[gOf[i]]], votes[i])]++
 		e.Mentions = append(e.Mentions, i)
 		of[i] = ei
 	}
@@ -334,15 +339,7 @@ func shortFormOf(s, l []string, t annot.Type) bool {
 // of "EC Commission", "GM" of "GM Canada" name a part of the entity the
 // acronym names, not the entity itself ("IBM" of "IBM Corp" is).
 func parentAcronym(s *group, l []string) bool {
-	if !s.acronym || len(s.tokens) != 1 {
-		return false
-	}
-	for _, w := range l[1:] {
-		if !designators[w] {
-			return true
-		}
-	}
-	return false
+	return s.acronym && len(s.tokens) == 1 && hasNonLegalWord(l[1:])
 }
 
 // retypedShortForm reports whether s, typed differently by the recognizer,
