@@ -168,6 +168,16 @@ func TestCorpusResolution(t *testing.T) {
 			{"Texaco Inc said.", []tm{{"Texaco Inc", org}}, 1},
 			{"Texaco said.", []tm{{"Texaco", org}}, 1},
 		}, []placedMention{{"Texaco Inc", org}}},
+		{"a committee is not its house", []tdoc{
+			{"The House Ways and Means Committee met. The House voted.", []tm{{"House Ways and Means Committee", org}, {"House", org}}, 1},
+		}, []placedMention{{"House Ways and Means Committee", org}, {"House", org}}},
+		{"a list is not its first member", []tdoc{
+			{"The Bundesbank and Finance Ministry said. The Bundesbank cut rates.", []tm{{"Bundesbank and Finance Ministry", org}, {"Bundesbank", org}}, 1},
+		}, []placedMention{{"Bundesbank and Finance Ministry", org}, {"Bundesbank", org}}},
+		{"a lower-case description is cut from an organization", []tdoc{
+			{"The Food and Drug Administration said.", []tm{{"Food and Drug Administration", org}}, 3},
+			{"The federal Food and Drug Administration said.", []tm{{"federal Food and Drug Administration", org}}, 1},
+		}, []placedMention{{"Food and Drug Administration", org}}},
 		{"a rare geographic extension is not the place", []tdoc{
 			{"Sea of Japan.", []tm{{"Sea of Japan", loc}}, 1},
 			{"Japan said.", []tm{{"Japan", loc}}, 20},

@@ -307,7 +307,7 @@ func shortFormOf(s, l []string, t annot.Type) bool {
 	}
 	switch t {
 	case annot.Org:
-		if at != 0 {
+		if at != 0 || partOf(l[len(s):]) {
 			return false
 		}
 		for _, w := range s {
@@ -370,6 +370,23 @@ func retypedShortForm(s, l *group) bool {
 	return false
 }
 
+// partOf reports whether the words that extend an organization's name
+// make it a part of it, or a list that holds it: a committee of the
+// "House", the "Capital Markets" arm of "Merrill Lynch", "Bundesbank and
+// Finance Ministry". Legal forms ("and Co Inc") do not.
+func partOf(rest []string) bool {
+	if onlyDesignators(rest) && !slices.ContainsFunc(rest, func(w string) bool { return unitNouns[w] }) {
+		return false
+	}
+	return slices.Contains(rest, "and") || slices.Contains(rest, "&") || len(rest) > 0 && unitNouns[rest[len(rest)-1]]
+}
+
+// unitNouns end the names of the parts of an organization.
+var unitNouns = setOf("committee", "subcommittee", "commission", "council", "ministry", "department", "office",
+	"agency", "division", "unit", "branch", "bureau", "board", "panel", "caucus", "delegation", "markets",
+	"investors", "savings", "partners", "securities", "services", "capital", "finance", "financial",
+	"international", "overseas", "radio", "tv", "news", "one", "two", "three", "four", "online", "website")
+
 // mayShorten reports whether a name of type t whose mentions voted
 // votes may be a short form of a longer name: a name also used as a place
 // is not taken for part of an organization ("Mombasa" of "Mombasa Port
@@ -389,7 +406,13 @@ func mentionName(text string, t annot.Type) (string, annot.Type) {
 	if cut := titleCut(words, t); cut > 0 {
 		words = words[cut:]
 		vote = annot.Person
-	} else if t == annot.Person {
+	} else if t != annot.Person {
+		// "federal Food and Drug Administration", "state-owned
+		// Petrobras": a description the recognizer took in.
+		for len(words) > 1 && lowerWord(words[0]) && !particles[words[0]] && startsUpper(words[1]) {
+			words = words[1:]
+		}
+	} else {
 		// "Hamas political leader Ismail Haniyeh": keep the names after
 		// the last lower-case word.
 		for i := len(words) - 2; i >= 0; i-- {
@@ -426,6 +449,12 @@ func titleCut(words []string, t annot.Type) int {
 		}
 	}
 	return 0
+}
+
+// lowerWord reports whether w is written in lower case only and has a
+// letter ("federal", "state-owned"; not "eBay").
+func lowerWord(w string) bool {
+	return strings.ToLower(w) == w && strings.ToUpper(w) != w
 }
 
 // nameWord reports whether w can be part of a name: it does not start
@@ -731,4 +760,10 @@ func acronymFits(acr, long string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(words[0])
 	return r == want[0]
+}
+
+// startsUpper reports whether w starts with an upper-case letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
