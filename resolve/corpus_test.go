@@ -178,6 +178,18 @@ func TestCorpusResolution(t *testing.T) {
 			{"The Food and Drug Administration said.", []tm{{"Food and Drug Administration", org}}, 3},
 			{"The federal Food and Drug Administration said.", []tm{{"federal Food and Drug Administration", org}}, 1},
 		}, []placedMention{{"Food and Drug Administration", org}}},
+		{"a rare misspelling joins the common spelling", []tdoc{
+			{"Commodity Credit Corporation.", []tm{{"Commodity Credit Corporation", org}}, 4},
+			{"Commodity Credit Corportion.", []tm{{"Commodity Credit Corportion", org}}, 1},
+		}, []placedMention{{"Commodity Credit Corporation", org}}},
+		{"names a letter apart are different companies", []tdoc{
+			{"USX Corp.", []tm{{"USX Corp", org}}, 8},
+			{"CSX Corp.", []tm{{"CSX Corp", org}}, 1},
+		}, []placedMention{{"CSX Corp", org}}},
+		{"a one-word place a letter apart is another place", []tdoc{
+			{"Atlantic.", []tm{{"Atlantic", loc}}, 8},
+			{"Atlantis.", []tm{{"Atlantis", loc}}, 1},
+		}, []placedMention{{"Atlantis", loc}}},
 		{"a rare geographic extension is not the place", []tdoc{
 			{"Sea of Japan.", []tm{{"Sea of Japan", loc}}, 1},
 			{"Japan said.", []tm{{"Japan", loc}}, 20},
@@ -208,6 +220,31 @@ func TestAcronymFits(t *testing.T) {
 		t.Run(tt.acr+" "+tt.long, func(t *testing.T) {
 			if got := acronymFits(tt.acr, tt.long); got != tt.want {
 				t.Errorf("acronymFits(%q, %q) = %v, want %v", tt.acr, tt.long, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOneTypo(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"bank of enlgand", "bank of england", true},
+		{"international coffee organistion", "international coffee organisation", true},
+		{"international cocoa organisation", "international cocoa organization", true},
+		{"californai", "california", true},
+		{"dominica republic", "dominican republic", true}, // inside the key, a letter lost at the end of a word is a typo
+		{"csx corp", "usx corp", false},
+		{"atlantis", "atlantic", false},
+		{"airbus a320 program", "airbus a321 program", false},
+		{"america", "americas", false},
+		{"same name here", "same name here", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a, func(t *testing.T) {
+			if got := oneTypo(tt.a, tt.b); got != tt.want {
+				t.Errorf("oneTypo(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 			}
 		})
 	}
