@@ -7,6 +7,7 @@
 //
 //	go run ./resolve/internal/reuterscheck -cache /tmp/reuters-mentions.gob
 //	go run ./resolve/internal/reuterscheck -cache /tmp/reuters-mentions.gob -list 300
+//	go run ./resolve/internal/reuterscheck -cache /tmp/reuters-mentions.gob -merges 50
 //
 // The first run recognizes the corpus and writes the cache; later runs
 // read it. -list prints the most frequent names with the node and type
@@ -47,7 +48,17 @@ func main() {
 	check := flag.String("check", "resolve/testdata/reuters-check.tsv", "hand-annotated check set")
 	list := flag.Int("list", 0, "print the N most frequent names and their nodes instead of scoring")
 	misses := flag.Bool("misses", false, "print the check-set names whose mentions miss")
+	merges := flag.Int("merges", 0, "print the N clusters that merged the most entity keys, for review")
 	flag.Parse()
+	if *merges > 0 {
+		docs, err := load(*corpus, *cache)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "reuterscheck:", err)
+			os.Exit(1)
+		}
+		printMerges(os.Stdout, docs, *merges)
+		return
+	}
 	if err := run(*corpus, *cache, *check, *list, *misses, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "reuterscheck:", err)
 		os.Exit(1)
@@ -344,4 +355,38 @@ func pct(a, b int) float64 {
 		return 0
 	}
 	return 100 * float64(a) / float64(b)
+}
+
+// printMerges prints the clusters with the most entity keys and their
+// most used names: where a false merge would show.
+func printMerges(w io.Writer, docs []doc, n int) {
+	ents := map[string]*resolve.Entity{}
+	for _, d := range docs {
+		locals, _ := resolve.Document(d.Text, d.Mentions, nil)
+		for _, l := range locals {
+			if ents[l.Key] == nil {
+				ents[l.Key] = resolve.NewEntity(l.Key)
+			}
+			ents[l.Key].Add(l)
+		}
+	}
+	keys := make([]string, 0, len(ents))
+	for k := range ents {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	list := make([]*resolve.Entity, len(keys))
+	for i, k := range keys {
+		list[i] = ents[k]
+	}
+	cs := resolve.Clusters(list)
+	slices.SortStableFunc(cs, func(a, b resolve.Cluster) int { return -cmp.Compare(len(a.Members), len(b.Members)) })
+	fmt.Fprintf(w, "%d entity keys, %d clusters\n", len(keys), len(cs))
+	for _, c := range cs[:min(n, len(cs))] {
+		var names []string
+		for _, a := range c.Aliases[:min(8, len(c.Aliases))] {
+			names = append(names, fmt.Sprintf("%s×%d", a.Name, a.Count))
+		}
+		fmt.Fprintf(w, "%s (%s, %d keys): %s\n", c.Name, c.Type, len(c.Members), strings.Join(names, ", "))
+	}
 }
