@@ -54,9 +54,10 @@ func infoOf(e *Entity) entityInfo {
 //   - support: documents that used both names resolved one to the other
 //     (the long entity was also called by the short entity's key). This
 //     is the strongest evidence, and the only one accepted across
-//     recognized types, and then only when it covers a fair share of the
-//     short name's mentions (ORG "Kilroy-Silk" joins PERSON "Robert
-//     Kilroy-Silk"; LOC "Jordan" does not join "Michael Jordan").
+//     recognized types, and then only for people and organizations, when
+//     it covers a third of the short name's mentions (ORG "Kilroy-Silk"
+//     joins PERSON "Robert Kilroy-Silk"; LOC "Jordan" does not join
+//     "Michael Jordan").
 //   - without support, only cheap guesses of the same type: a rare
 //     spelling one typo away from a name four times as frequent
 //     (organizations and places of 8 letters or more; not people, whose
@@ -168,7 +169,7 @@ func pickTarget(info []entityInfo, ents []*Entity, uf unionFind, si int, cands [
 		return cmp.Or(-cmp.Compare(x.support, y.support), -cmp.Compare(x.mentions, y.mentions), cmp.Compare(x.root, y.root))
 	})
 	best, next := roots[0], roots[1]
-	if best.support > 0 && best.support >= salience*next.support && best.mentions >= salience*next.mentions {
+	if best.support >= 2 && best.support >= salience*next.support && best.mentions >= salience*next.mentions {
 		return best.root
 	}
 	return -1
@@ -185,7 +186,9 @@ func mergeEvidence(s, l *entityInfo, se *Entity) (int, bool) {
 		if s.typ == l.typ {
 			return sup, true
 		}
-		return sup, 4*sup >= s.mentions
+		// Across types, places stay apart ("York" and "York Research
+		// Corp"), and support must cover a third of the mentions.
+		return sup, s.typ != annot.Loc && l.typ != annot.Loc && sup >= 2 && 3*sup >= s.mentions
 	}
 	if s.typ != l.typ {
 		return 0, false

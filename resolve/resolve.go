@@ -378,7 +378,8 @@ func partOf(rest []string) bool {
 	if onlyDesignators(rest) && !slices.ContainsFunc(rest, func(w string) bool { return unitNouns[w] }) {
 		return false
 	}
-	return slices.Contains(rest, "and") || slices.Contains(rest, "&") || len(rest) > 0 && unitNouns[rest[len(rest)-1]]
+	return slices.Contains(rest, "and") || slices.Contains(rest, "&") || slices.Contains(rest, "or") ||
+		len(rest) > 0 && unitNouns[rest[len(rest)-1]]
 }
 
 // unitNouns end the names of the parts of an organization.
