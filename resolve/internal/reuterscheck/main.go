@@ -35,7 +35,15 @@ func main() {
 	list := flag.Int("list", 0, "print the N most frequent names and their nodes instead of scoring")
 	misses := flag.Bool("misses", false, "print the check-set names whose mentions miss")
 	merges := flag.Int("merges", 0, "print the N clusters that merged the most entity keys, for review")
+	conll := flag.String("conll", "", "measure on the gold mentions of this CoNLL-2003 file instead of the corpus")
 	flag.Parse()
+	if *conll != "" {
+		if err := runCoNLL(*conll, *check, *list, *misses, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "reuterscheck:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *merges > 0 {
 		docs, err := load(*corpus, *cache)
 		if err != nil {
@@ -53,6 +61,25 @@ func main() {
 
 func run(corpus, cache, check string, list int, misses bool, w io.Writer) error {
 	docs, err := load(corpus, cache)
+	if err != nil {
+		return err
+	}
+	res := resolveAll(docs)
+	if list > 0 {
+		printList(w, res, list)
+		return nil
+	}
+	set, err := readCheck(check)
+	if err != nil {
+		return err
+	}
+	score(w, res, set, misses)
+	return nil
+}
+
+// runCoNLL scores the gold mentions of a CoNLL-2003 file.
+func runCoNLL(path, check string, list int, misses bool, w io.Writer) error {
+	docs, err := readCoNLL(path)
 	if err != nil {
 		return err
 	}
@@ -243,6 +270,10 @@ type entry struct {
 	span   bool // the recognizer's span is wrong: no node can be right
 }
 
+// anyType in a check set says the mention's own (gold) type is the
+// right one.
+const anyType annot.Type = "*"
+
 // readCheck reads the check set: name, count, type, acceptable node
 // names separated by "|", and an optional note. Lines starting with # are
 // comments.
@@ -265,6 +296,9 @@ func readCheck(path string) ([]entry, error) {
 			return nil, fmt.Errorf("%s:%d: count: %w", path, i+1, err)
 		}
 		t, ok := annot.ParseType(f[2])
+		if f[2] == "*" {
+			t, ok = anyType, true
+		}
 		if !ok && f[2] != "-" {
 			return nil, fmt.Errorf("%s:%d: unknown type %q", path, i+1, f[2])
 		}
@@ -298,7 +332,11 @@ func score(w io.Writer, res []placed, set []entry, misses bool) {
 			node, typ, rtyp := f[0], annot.Type(f[1]), annot.Type(f[2])
 			total += c
 			okName := slices.Contains(e.accept, node)
-			if okName && typ == e.typ {
+			want := e.typ
+			if want == anyType {
+				want = rtyp
+			}
+			if okName && typ == want {
 				good += c
 				continue
 			}
@@ -308,7 +346,7 @@ func score(w io.Writer, res []placed, set []entry, misses bool) {
 				wrongName += c
 			}
 			switch {
-			case rtyp != e.typ:
+			case rtyp != want:
 				recType += c
 			case e.span:
 				recSpan += c
