@@ -529,7 +529,9 @@ type spellingIndex map[string][]int
 func newSpellingIndex(info []entityInfo) spellingIndex {
 	x := spellingIndex{}
 	for i, in := range info {
-		if in.typ == annot.Person || utf8.RuneCountInString(in.key) < minTypoLen {
+		// Only a name four times as frequent as a misspelling is its
+		// target, so the many names seen once or twice are not indexed.
+		if in.typ == annot.Person || in.mentions < rareExtension/2 || utf8.RuneCountInString(in.key) < minTypoLen {
 			continue
 		}
 		for _, d := range deletions(in.key) {
