@@ -117,7 +117,7 @@ func crossDocMerges(ents []*Entity) unionFind {
 			continue
 		}
 		var cands []int
-		for _, li := range byWord[s.tokens[0]] {
+		for _, li := range candidateWords(byWord, s.tokens) {
 			cands = appendUnique(cands, li)
 		}
 		if s.acronym {
@@ -198,6 +198,9 @@ func mergeEvidence(s, l *entityInfo, se *Entity) (int, bool) {
 	}
 	if s.typ != annot.Person && rareExtension/2*s.mentions <= l.mentions && oneTypo(s.key, l.key) {
 		return 0, true // "Commodity Credit Corportion", "Organisation"
+	}
+	if s.typ == annot.Org && slices.ContainsFunc(l.forms, func(f []string) bool { return partyForm(s.tokens, f) }) {
+		return 0, true
 	}
 	if !mayShorten(s.typ, se.Types) {
 		return 0, false

@@ -146,6 +146,10 @@ func TestCorpusResolution(t *testing.T) {
 			{"Labour Party.", []tm{{"Labour Party", org}}, 1},
 			{"Labour won.", []tm{{"Labour", org}}, 1},
 		}, []placedMention{{"Labour Party", org}}},
+		{"a party by its members", []tdoc{
+			{"The Socialist Party won.", []tm{{"Socialist Party", org}}, 2},
+			{"The Socialists and the Greens. The Green Party.", []tm{{"Socialists", org}, {"Greens", org}, {"Green Party", org}}, 1},
+		}, []placedMention{{"Socialist Party", org}, {"Green Party", org}, {"Green Party", org}}},
 		{"party variants", []tdoc{
 			{"The Conservative Party.", []tm{{"Conservative Party", org}}, 1},
 			{"The Tories and the Conservatives. Lib Dems and Liberal Democrats.",

@@ -180,11 +180,12 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 		}
 		var roots, other []int
 		otherType := annot.Type("")
-		for _, li := range byWord[s.tokens[0]] {
+		for _, li := range candidateWords(byWord, s.tokens) {
 			l := groups[li]
 			switch {
 			case li == si:
-			case l.typ == s.typ && shortFormOf(s.tokens, l.tokens, s.typ) && !parentAcronym(s, l.tokens):
+			case l.typ == s.typ && shortFormOf(s.tokens, l.tokens, s.typ) && !parentAcronym(s, l.tokens),
+				l.typ == s.typ && partyForm(s.tokens, l.tokens):
 				roots = appendUnique(roots, uf.find(li))
 			case l.typ != s.typ && retypedShortForm(s, l):
 				other = appendUnique(other, uf.find(li))
@@ -332,6 +333,32 @@ func shortFormOf(s, l []string, t annot.Type) bool {
 		return false
 	}
 	return false
+}
+
+// candidateWords returns the multi-word names to try as long forms of
+// the name s: those that hold its first word, or, for one word, its
+// singular or adjective ("Socialists" for "Socialist Party").
+func candidateWords(byWord map[string][]int, s []string) []int {
+	out := slices.Clone(byWord[s[0]])
+	if len(s) == 1 {
+		if base, ok := strings.CutSuffix(s[0], "s"); ok && base != "" {
+			for _, li := range slices.Concat(byWord[base], byWord[base+"ic"]) {
+				out = appendUnique(out, li)
+			}
+		}
+	}
+	return out
+}
+
+// partyForm reports whether the one word s names the party l, "X Party",
+// by its members: "Socialists" (Socialist Party), "Democrats"
+// (Democratic Party), "Greens" (Green Party).
+func partyForm(s, l []string) bool {
+	if len(s) != 1 || len(l) != 2 || l[1] != "party" {
+		return false
+	}
+	base, ok := strings.CutSuffix(s[0], "s")
+	return ok && (base == l[0] || base+"ic" == l[0])
 }
 
 // parentAcronym reports whether s is an acronym that starts the longer
