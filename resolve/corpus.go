@@ -199,7 +199,7 @@ func mergeEvidence(s, l *entityInfo, se *Entity) (int, bool) {
 	if s.typ != annot.Person && rareExtension/2*s.mentions <= l.mentions && oneTypo(s.key, l.key) {
 		return 0, true // "Commodity Credit Corportion", "Organisation"
 	}
-	if s.typ == annot.Org && slices.ContainsFunc(l.forms, func(f []string) bool { return partyForm(s.tokens, f) }) {
+	if s.typ == annot.Org && !s.acronym && slices.ContainsFunc(l.forms, func(f []string) bool { return partyForm(s.tokens, f) }) {
 		return 0, true
 	}
 	if !mayShorten(s.typ, se.Types) {

@@ -185,7 +185,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 			switch {
 			case li == si:
 			case l.typ == s.typ && shortFormOf(s.tokens, l.tokens, s.typ) && !parentAcronym(s, l.tokens),
-				l.typ == s.typ && partyForm(s.tokens, l.tokens):
+				l.typ == s.typ && !s.acronym && partyForm(s.tokens, l.tokens):
 				roots = appendUnique(roots, uf.find(li))
 			case l.typ != s.typ && retypedShortForm(s, l):
 				other = appendUnique(other, uf.find(li))
