@@ -289,7 +289,8 @@ func name(ents []*Entity, ms []int) Cluster {
 }
 
 // readersName returns the display name of the most complete name key
-// that is not rare, or "" for no names. For a person, the bar is set by
+// that is not rare and not an extension of a more used name, or "" for
+// no names. For a person, the bar is set by
 // the full names only: "Barber Conable" names the node even if the
 // surname alone is used ten times as often, but one "Tory Liam Fox"
 // among many "Liam Fox" does not.
@@ -304,9 +305,10 @@ func readersName(names map[string]int, person bool) string {
 			top = max(top, c)
 		}
 	}
+	keys := sortedKeys(byKey)
 	best := ""
-	for _, k := range sortedKeys(byKey) {
-		if k == "" || rareExtension*byKey[k] < top {
+	for _, k := range keys {
+		if k == "" || rareExtension*byKey[k] < top || extends(k, keys, byKey) {
 			continue
 		}
 		if best == "" || moreComplete(k, best, byKey[k], byKey[best]) < 0 {
@@ -317,6 +319,28 @@ func readersName(names map[string]int, person bool) string {
 		return ""
 	}
 	return cmp.Or(variantDisplay[best], bestName(names, best))
+}
+
+// extends reports whether the name key k is an extension of a name of
+// the cluster used more than twice as often: the name plus words that
+// readers do not use with it ("European Union Vet Fund" of "European
+// Union", "Tory Liam Fox" of "Liam Fox"). A one-word name does not
+// count: "Texaco Inc", "Boatmen's Bancshares" and "Barber Conable"
+// complete it.
+func extends(k string, keys []string, byKey map[string]int) bool {
+	kw := strings.Fields(k)
+	for _, j := range keys {
+		jw := strings.Fields(j)
+		if j == k || len(jw) < 2 || len(jw) >= len(kw) || 2*byKey[k] >= byKey[j] {
+			continue
+		}
+		for i := 0; i+len(jw) <= len(kw); i++ {
+			if slices.Equal(kw[i:i+len(jw)], jw) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasDesignatorName reports whether a name of the cluster that is not
