@@ -468,9 +468,10 @@ type Cluster struct {
 }
 
 // Clusters runs the corpus-level resolution over the entities of a corpus
-// (each key once, in any order): a shorter form of exactly one longer
-// entity is merged into it, and each cluster is named and typed. Clusters
-// come in the order of their first member in ents, and names are unique.
+// (each key once, in any order): entities merge on evidence (see
+// crossDocMerges), and each cluster is named by the form readers use and
+// typed. Clusters come in the order of their first member in ents, and
+// names are unique.
 func Clusters(ents []*Entity) []Cluster {
 	uf := crossDocMerges(ents)
 	// Two clusters of one type that readers would call by the same name

@@ -12,37 +12,41 @@ import (
 
 // Entity resolution.
 //
-// Within a document (resolveDocument):
+// Within a document (Document):
 //  1. every mention is cleaned into a name: white space collapsed, quotes
 //     normalised and unbalanced ones trimmed, surrounding punctuation and
 //     a possessive 's removed, a leading "the" removed (not from "The
 //     Hague"), and titles and honorifics cut ("Ayatollah Seyyed Ali
 //     Khamenei" -> "Ali Khamenei"; "Hamas political leader Ismail
-//     Haniyeh" -> "Ismail Haniyeh" for PERSON mentions). A mention that
-//     carried a personal title votes PERSON, whatever its recognized type.
+//     Haniyeh" -> "Ismail Haniyeh" for PERSON mentions; "federal Food and
+//     Drug Administration" -> "Food and Drug Administration" for others).
+//     A mention that carried a personal title votes PERSON, whatever its
+//     recognized type.
 //  2. names are folded into keys (case, dots and hyphens ignored) and
-//     mapped through the built-in variant table (U.S. -> United States);
-//     names the aliases file drops are dropped, and names it merges take
-//     the key of their target. Mentions with the same key form a group,
-//     typed by majority vote (ties: PERSON, ORG, LOC).
+//     mapped through the built-in variant table (U.S. -> United States;
+//     an acronym variant only when written in capitals); names the
+//     aliases file drops are dropped, and names it merges take the key of
+//     their target. Mentions with the same key form a group, typed by
+//     majority vote (ties: PERSON, ORG, LOC).
 //  3. an acronym defined in the text ("Afghan Voice Agency (AVA)") joins
-//     its expansion;
+//     its expansion when its first letter starts it;
 //  4. a shorter group joins the one longer group of the same type that
 //     contains it as a run of whole words (a surname or given name; the
-//     start of an organization name that is not just generic words and
-//     not used as a place in the document; "Omo" in "Omo River"); when
-//     two or more longer entities contain it ("Smith" with "John Smith"
-//     and "Anna Smith") it stays apart;
-//  5. an acronym joins the one group whose initials it spells.
+//     start of an organization name that is not just generic words, not
+//     used as a place in the document, and not followed by a part or a
+//     list: "House" of "House Budget Committee" stays; "Omo" in "Omo
+//     River"); a party by its members ("Socialists", "Socialist Party");
+//     when two or more longer entities contain it ("Smith" with "John
+//     Smith" and "Anna Smith") it stays apart. Failing that, a short form
+//     the recognizer typed differently joins the one full name it is the
+//     start of a company or the surname of (and votes its type);
+//  5. an acronym joins the one group whose initials it spells, unless the
+//     group's name starts with it ("EC" of "EC Commission").
 //
 // The canonical key of a local entity is the key of its most complete
 // group (most words, then longest), or the target of a rename rule.
-// Across documents (Builder.Graph) equal keys are one node, and a node
-// that is a shorter form of exactly one longer node in the corpus (rules
-// 4 and 5, matched against every multi-word name of the longer node) is
-// contracted into it. Such a pair seldom occurs in one document (it would
-// have merged there unless the recognizer typed the two differently), so
-// summing their document counts is exact or nearly so.
+// Across documents (Clusters, corpus.go) equal keys are one entity, and
+// entities with different keys merge on evidence; see crossDocMerges.
 
 // Local is one entity of a document after local resolution.
 type Local struct {
