@@ -175,6 +175,10 @@ func pickTarget(info []entityInfo, ents []*Entity, uf unionFind, si int, cands [
 	return -1
 }
 
+// supportShare: support for at least 1/supportShare of a name's mentions
+// is enough on its own.
+const supportShare = 20
+
 // salience is how many times more support and mentions the chosen one of
 // several candidates needs than the next.
 const salience = 3
@@ -184,7 +188,14 @@ func mergeEvidence(s, l *entityInfo, se *Entity) (int, bool) {
 	sup := l.calls[s.key]
 	if sup > 0 {
 		if s.typ == l.typ {
-			return sup, true
+			// Little support for a longer name that adds content words
+			// is a few documents' merges, not the corpus's: the rugby
+			// "Lions" are not "Lions Gate Entertainment", nor "Ford
+			// Motor Co" (125) "Ford Motor Co of Canada Ltd" because one
+			// article said both. Surnames and acronyms are exempt: their
+			// long forms are rarely written ("USDA").
+			weak := supportShare*sup < s.mentions
+			return sup, !weak || s.typ == annot.Person || s.acronym || !extendedBy(s.tokens, l.forms)
 		}
 		// Across types, places stay apart ("York" and "York Research
 		// Corp"), and support must cover a third of the mentions.
@@ -221,6 +232,22 @@ func mergeEvidence(s, l *entityInfo, se *Entity) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// extendedBy reports whether one of the forms holds the words s plus
+// words that are not designators.
+func extendedBy(s []string, forms [][]string) bool {
+	for _, f := range forms {
+		for i := 0; i+len(s) < len(f)+1 && len(s) < len(f); i++ {
+			if slices.Equal(f[i:i+len(s)], s) {
+				rest := slices.Concat(f[:i], f[i+len(s):])
+				if !onlyDesignators(rest) || partOf(rest) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // hasNonLegalWord reports whether words hold a word other than a legal

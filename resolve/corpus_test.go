@@ -111,6 +111,15 @@ func TestCorpusResolution(t *testing.T) {
 			{"ITV Digital failed.", []tm{{"ITV Digital", org}}, 3},
 			{"The ID plan.", []tm{{"ID", org}}, 1},
 		}, []placedMention{{"ID", org}}},
+		{"one document's merge does not carry a name used everywhere", []tdoc{
+			{"Lions Gate Entertainment grew. Lions said.", []tm{{"Lions Gate Entertainment", org}, {"Lions", org}}, 12},
+			{"The Lions won.", []tm{{"Lions", org}}, 300},
+		}, []placedMention{{"Lions", org}}},
+		{"an acronym's long form is rarely written", []tdoc{
+			{"The U.S. Agriculture Department (USDA) said.", []tm{{"U.S. Agriculture Department", org}, {"USDA", org}}, 2},
+			{"USDA said.", []tm{{"USDA", org}}, 100},
+			{"The U.S. Agriculture Department said.", []tm{{"U.S. Agriculture Department", org}}, 1},
+		}, []placedMention{{"USDA", org}}},
 		{"a common word does not join a longer name without evidence", []tdoc{
 			{"Lions Gate Entertainment grew.", []tm{{"Lions Gate Entertainment", org}}, 2},
 			{"The Lions won.", []tm{{"Lions", org}}, 1},
