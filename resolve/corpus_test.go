@@ -247,6 +247,8 @@ func TestOneTypo(t *testing.T) {
 		{"international coffee organistion", "international coffee organisation", true},
 		{"international cocoa organisation", "international cocoa organization", true},
 		{"californai", "california", true},
+		{"yuganskneftegas", "yuganskneftegaz", true},
+		{"yugansneftegaz", "yuganskneftegaz", true},
 		{"dominica republic", "dominican republic", true}, // inside the key, a letter lost at the end of a word is a typo
 		{"csx corp", "usx corp", false},
 		{"atlantis", "atlantic", false},
