@@ -146,6 +146,9 @@ func pickTarget(info []entityInfo, ents []*Entity, uf unionFind, si int, cands [
 		if li == si || uf.find(li) == uf.find(si) {
 			continue
 		}
+		if headlineOnly(&info[li], ents[li]) && !headlineOnly(&info[si], ents[si]) {
+			continue // "MAY LINK REAGAN" is no full name of Reagan
+		}
 		sup, ok := mergeEvidence(&info[si], &info[li], ents[si])
 		if !ok {
 			continue
@@ -169,18 +172,37 @@ func pickTarget(info []entityInfo, ents []*Entity, uf unionFind, si int, cands [
 		return cmp.Or(-cmp.Compare(x.support, y.support), -cmp.Compare(x.mentions, y.mentions), cmp.Compare(x.root, y.root))
 	})
 	best, next := roots[0], roots[1]
-	if best.support >= 2 && best.support >= salience*next.support && best.mentions >= salience*next.mentions {
+	if best.support >= 2 && best.support >= next.support && best.mentions >= salience*next.mentions {
 		return best.root
 	}
 	return -1
+}
+
+// headlineOnly reports whether an entity of several words was only ever
+// written in capitals: a span of a headline, where the recognizer takes
+// in the words around a name ("MAY LINK REAGAN", "BUNDESBANK
+// ALLOCATES").
+func headlineOnly(in *entityInfo, e *Entity) bool {
+	if len(in.tokens) < 2 {
+		return false
+	}
+	// Its own names decide (others may come from merges in documents);
+	// a renamed entity has none, and all its names do.
+	own := slices.ContainsFunc(sortedKeys(e.Names), func(n string) bool { return nameKey(n) == in.key })
+	for n := range e.Names {
+		if caseRank(n) != 1 && (!own || nameKey(n) == in.key) {
+			return false
+		}
+	}
+	return len(e.Names) > 0
 }
 
 // supportShare: support for at least 1/supportShare of a name's mentions
 // is enough on its own.
 const supportShare = 20
 
-// salience is how many times more support and mentions the chosen one of
-// several candidates needs than the next.
+// salience is how many times more mentions the chosen one of several
+// candidates needs than the next (with at least as much support).
 const salience = 3
 
 // mergeEvidence reports whether s may join l, and the support for it.
@@ -559,8 +581,8 @@ func majority[T ~string](counts map[T]int) T {
 	return best
 }
 
-// caseRank ranks how a name is written: 2 mixed case, 1 capitals only, 0
-// lower case only.
+// caseRank ranks how a name is written: 2 mixed case, 1 capitals only
+// (a headline or dateline: "NAIROBI"), 0 lower case only.
 func caseRank(n string) int {
 	up, low := strings.ToLower(n) != n, strings.ToUpper(n) != n
 	switch {

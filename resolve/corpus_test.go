@@ -146,6 +146,17 @@ func TestCorpusResolution(t *testing.T) {
 			{"Ian Blair spoke.", []tm{{"Ian Blair", per}}, 1},
 			{"Mr Blair said.", []tm{{"Mr Blair", per}}, 1},
 		}, []placedMention{{"Tony Blair", per}}},
+		{"a headline span is no full name", []tdoc{
+			{"REAGAN SPEAKS. Ronald Reagan spoke. Reagan left.", []tm{{"REAGAN SPEAKS", per}, {"Ronald Reagan", per}, {"Reagan", per}}, 1},
+			{"MAY LINK REAGAN. Reagan said.", []tm{{"MAY LINK REAGAN", per}, {"Reagan", per}}, 3},
+			{"Reagan said.", []tm{{"Reagan", per}}, 1},
+		}, []placedMention{{"Ronald Reagan", per}}},
+		{"salience: a rival with few mentions does not keep the surname apart", []tdoc{
+			{"Ronald Reagan spoke. Reagan left.", []tm{{"Ronald Reagan", per}, {"Reagan", per}}, 3},
+			{"Michael Reagan spoke. Reagan left.", []tm{{"Michael Reagan", per}, {"Reagan", per}}, 1},
+			{"Ronald Reagan spoke.", []tm{{"Ronald Reagan", per}}, 4},
+			{"Reagan said.", []tm{{"Reagan", per}}, 1},
+		}, []placedMention{{"Ronald Reagan", per}}},
 		{"no salience: equal rivals keep the surname apart", []tdoc{
 			{"Carmen Reyes spoke. Reyes left.", []tm{{"Carmen Reyes", per}, {"Reyes", per}}, 2},
 			{"Daniel Reyes spoke. Reyes left.", []tm{{"Daniel Reyes", per}, {"Reyes", per}}, 2},

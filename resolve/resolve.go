@@ -68,6 +68,7 @@ type group struct {
 	hint      string     // merge target of an aliases rule
 	forceType annot.Type // type of an aliases rule
 	acronym   bool
+	cased     bool   // some mention is written in mixed case, not a headline's capitals
 	name      string // a representative cleaned name
 	mentions  []int
 }
@@ -112,6 +113,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 		}
 		g.types[vote]++
 		g.acronym = g.acronym || isAcronym(name)
+		g.cased = g.cased || caseRank(name) == 2
 		g.mentions = append(g.mentions, i)
 		gOf[i] = g
 	}
@@ -187,7 +189,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 		for _, li := range candidateWords(byWord, s.tokens) {
 			l := groups[li]
 			switch {
-			case li == si:
+			case li == si, s.cased && !l.cased: // "Reagan" is no short form of "MAY LINK REAGAN"
 			case l.typ == s.typ && shortFormOf(s.tokens, l.tokens, s.typ) && !parentAcronym(s, l.tokens),
 				l.typ == s.typ && !s.acronym && partyForm(s.tokens, l.tokens):
 				roots = appendUnique(roots, uf.find(li))
