@@ -195,6 +195,9 @@ func TestCorpusResolution(t *testing.T) {
 		{"a committee is not its house", []tdoc{
 			{"The House Ways and Means Committee met. The House voted.", []tm{{"House Ways and Means Committee", org}, {"House", org}}, 1},
 		}, []placedMention{{"House Ways and Means Committee", org}, {"House", org}}},
+		{"International ends a full name", []tdoc{
+			{"Amnesty International said. Amnesty added.", []tm{{"Amnesty International", org}, {"Amnesty", org}}, 1},
+		}, []placedMention{{"Amnesty International", org}, {"Amnesty International", org}}},
 		{"a list is not its first member", []tdoc{
 			{"The Bundesbank and Finance Ministry said. The Bundesbank cut rates.", []tm{{"Bundesbank and Finance Ministry", org}, {"Bundesbank", org}}, 1},
 		}, []placedMention{{"Bundesbank and Finance Ministry", org}, {"Bundesbank", org}}},

@@ -418,8 +418,8 @@ func partOf(rest []string) bool {
 // unitNouns end the names of the parts of an organization.
 var unitNouns = setOf("committee", "subcommittee", "commission", "council", "ministry", "department", "office",
 	"agency", "division", "unit", "branch", "bureau", "board", "panel", "caucus", "delegation", "markets",
-	"investors", "savings", "partners", "securities", "services", "capital", "finance", "financial",
-	"international", "overseas", "radio", "tv", "news", "one", "two", "three", "four", "online", "website")
+	"investors", "savings", "partners", "services", "capital", "finance", "financial",
+	"overseas", "radio", "tv", "news", "one", "two", "three", "four", "online", "website")
 
 // mayShorten reports whether a name of type t whose mentions voted
 // votes may be a short form of a longer name: a name also used as a place
