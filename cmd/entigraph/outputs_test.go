@@ -85,6 +85,19 @@ func TestOutputSafety(t *testing.T) {
 			check: func(t *testing.T, dir string) { wantFile(t, dir, "out.dot", "the previous graph") },
 		},
 		{
+			name: "a device is written, not replaced",
+			setup: func(dir string) []string {
+				writeFile(t, dir, "a.txt", article)
+				return []string{"build", filepath.Join(dir, "a.txt"), "-o", os.DevNull}
+			},
+			wantCode: exitOK,
+			check: func(t *testing.T, dir string) {
+				if info, err := os.Stat(os.DevNull); err != nil || info.Mode().IsRegular() {
+					t.Fatalf("%s is no longer a device: %v %v", os.DevNull, info, err)
+				}
+			},
+		},
+		{
 			name: "output into a missing directory fails before reading",
 			setup: func(dir string) []string {
 				writeFile(t, dir, "a.txt", article)
