@@ -1,0 +1,417 @@
+/* entigraph interactive view. The data is the JSON in #graph-data (see
+   graph/htmlview/page.go); optional fields switch controls on. */
+(function () {
+  "use strict";
+
+  var COLORS = { PERSON: "#8ecae6", ORG: "#ffb703", LOC: "#95d5b2" };
+  var OTHER_COLOR = "#cdb4db";
+  var COOCCURRENCE = "co-occurrence";
+  var LABELS_AT_SCALE_1 = 40; // labelled nodes at zoom 1; more as one zooms in
+
+  var data = JSON.parse(document.getElementById("graph-data").textContent);
+  var nodes = data.nodes, links = data.links, docs = data.docs || {};
+  var byId = new Map();
+  nodes.forEach(function (n, i) { n.index = i; n.adj = []; byId.set(n.id, n); });
+  links = links.filter(function (l) { return byId.has(l.source) && byId.has(l.target); });
+  links.forEach(function (l) {
+    l.s = byId.get(l.source); l.t = byId.get(l.target);
+    l.s.adj.push(l); l.t.adj.push(l);
+  });
+
+  var state = { types: new Set(), relations: new Set(), from: "", to: "", selected: null, matches: new Set() };
+
+  function color(type) { return COLORS[type] || OTHER_COLOR; }
+  function relType(l) { return l.type || COOCCURRENCE; }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
+  // fold lowercases and strips accents, so "Jose" finds "José".
+  function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+
+  // ---- Sizes and ranks --------------------------------------------------
+  var maxMentions = Math.max(1, Math.max.apply(null, nodes.map(function (n) { return n.mentions; }).concat([1])));
+  nodes.forEach(function (n) { n.r = 4 + 14 * Math.sqrt(n.mentions / maxMentions); });
+  var ranked = nodes.slice().sort(function (a, b) { return b.mentions - a.mentions || (a.id < b.id ? -1 : 1); });
+  ranked.forEach(function (n, i) { n.rank = i; });
+  var smin = Infinity, smax = -Infinity;
+  links.forEach(function (l) { smin = Math.min(smin, l.strength); smax = Math.max(smax, l.strength); });
+  links.forEach(function (l) {
+    l.w = smax > smin ? (l.strength - smin) / (smax - smin) : 0.5; // 0..1
+  });
+
+  // ---- Layout: run the force simulation to rest before the first paint.
+  function layout() {
+    var n = nodes.length;
+    var sim = d3.forceSimulation(nodes)
+      .force("link", d3.forceLink(links.map(function (l) { return { source: l.s.index, target: l.t.index, w: l.w }; }))
+        .distance(function (l) { return 30 + 50 * (1 - l.w); })
+        .strength(function (l) {
+          var deg = Math.min(nodes[l.source.index].adj.length, nodes[l.target.index].adj.length);
+          return (0.3 + 0.7 * l.w) / Math.max(1, deg);
+        }))
+      .force("charge", d3.forceManyBody().strength(-30 - 1500 / Math.max(10, n)).distanceMax(600))
+      .force("collide", d3.forceCollide(function (d) { return d.r + 2; }))
+      .force("x", d3.forceX(0).strength(0.06))
+      .force("y", d3.forceY(0).strength(0.06))
+      .stop();
+    var ticks = Math.ceil(Math.log(sim.alphaMin()) / Math.log(1 - sim.alphaDecay()));
+    for (var i = 0; i < ticks; i++) sim.tick();
+  }
+
+  // ---- Drawing ------------------------------------------------------------
+  var svg = d3.select("#graph"), viewport = d3.select("#viewport");
+  var linkLayer = d3.select("#links"), nodeLayer = d3.select("#nodes");
+  var zoom = d3.zoom().scaleExtent([0.1, 12]).on("zoom", function (ev) {
+    viewport.attr("transform", ev.transform);
+    labelByZoom(ev.transform.k);
+  });
+  svg.call(zoom).on("dblclick.zoom", null);
+  svg.on("click", function (ev) { if (ev.target === svg.node()) select(null); });
+
+  function visibleNode(n) {
+    return state.types.has(n.type) && inRange(n);
+  }
+  function visibleLink(l) {
+    return state.relations.has(relType(l)) && visibleNode(l.s) && visibleNode(l.t) && inRange(l);
+  }
+
+  // draw joins the visible nodes and links: one DOM element per visible
+  // node, carrying the entity's name in data-id.
+  function draw() {
+    var vn = nodes.filter(visibleNode), vl = links.filter(visibleLink);
+    linkLayer.selectAll("line").data(vl, function (l) { return l.source + "\u0000" + l.target + "\u0000" + relType(l); })
+      .join(function (enter) {
+        return enter.append("line")
+          .classed("directed", function (l) { return !!l.directed; })
+          .attr("marker-end", function (l) { return l.directed ? "url(#arrow)" : null; })
+          .attr("stroke-width", function (l) { return 0.6 + 3.4 * l.w; });
+      })
+      .each(function (l) { placeLine(this, l); });
+    nodeLayer.selectAll("g.node").data(vn, function (n) { return n.id; })
+      .join(function (enter) {
+        var g = enter.append("g").attr("class", "node")
+          .attr("data-id", function (n) { return n.id; })
+          .attr("transform", function (n) { return "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")"; })
+          .on("click", function (ev, n) { ev.stopPropagation(); select(n); });
+        g.append("circle").attr("r", function (n) { return n.r; }).attr("fill", function (n) { return color(n.type); });
+        g.append("text").attr("x", function (n) { return n.r + 3; }).attr("dy", "0.35em").text(function (n) { return n.label; });
+        g.append("title").text(function (n) { return n.label + " (" + n.type + "), " + plural(n.mentions, "mention"); });
+        return g;
+      })
+      .call(d3.drag().on("drag", function (ev, n) {
+        n.x = ev.x; n.y = ev.y;
+        d3.select(this).attr("transform", "translate(" + n.x + "," + n.y + ")");
+        linkLayer.selectAll("line").filter(function (l) { return l.s === n || l.t === n; }).each(function (l) { placeLine(this, l); });
+      }));
+    d3.select("#summary").text(plural(vn.length, "entity").replace("entitys", "entities") + ", " + plural(vl.length, "link") +
+      (vn.length < nodes.length || vl.length < links.length ? " shown (of " + nodes.length + " and " + links.length + ")" : "") +
+      "; link strength: " + data.measure + ".");
+    labelByZoom(d3.zoomTransform(svg.node()).k);
+    highlight();
+  }
+
+  // placeLine draws a link between the rims of its nodes, so an arrow
+  // head is not hidden under the target.
+  function placeLine(line, l) {
+    var dx = l.t.x - l.s.x, dy = l.t.y - l.s.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+    var a = l.directed ? l.s.r / d : 0, b = l.directed ? (l.t.r + 1) / d : 0;
+    line.setAttribute("x1", (l.s.x + dx * a).toFixed(1));
+    line.setAttribute("y1", (l.s.y + dy * a).toFixed(1));
+    line.setAttribute("x2", (l.t.x - dx * b).toFixed(1));
+    line.setAttribute("y2", (l.t.y - dy * b).toFixed(1));
+  }
+
+  function labelByZoom(k) {
+    var limit = LABELS_AT_SCALE_1 * k * k;
+    nodeLayer.selectAll("g.node").classed("nolabel", function (n) { return n.rank >= limit; });
+  }
+
+  function fit() {
+    var vn = nodes.filter(visibleNode);
+    if (!vn.length) return;
+    var x0 = d3min(vn, function (n) { return n.x - n.r; }), x1 = d3max(vn, function (n) { return n.x + n.r + 60; });
+    var y0 = d3min(vn, function (n) { return n.y - n.r; }), y1 = d3max(vn, function (n) { return n.y + n.r; });
+    var box = svg.node().getBoundingClientRect();
+    var w = box.width || 800, h = box.height || 600;
+    var k = Math.min(4, 0.95 * Math.min(w / (x1 - x0 || 1), h / (y1 - y0 || 1)));
+    svg.call(zoom.transform, d3.zoomIdentity.translate(w / 2, h / 2).scale(k).translate(-(x0 + x1) / 2, -(y0 + y1) / 2));
+  }
+  function d3min(a, f) { return a.reduce(function (m, x) { return Math.min(m, f(x)); }, Infinity); }
+  function d3max(a, f) { return a.reduce(function (m, x) { return Math.max(m, f(x)); }, -Infinity); }
+
+  function centre(n) {
+    var box = svg.node().getBoundingClientRect();
+    var k = Math.max(1.5, d3.zoomTransform(svg.node()).k);
+    svg.transition().duration(400).call(zoom.transform,
+      d3.zoomIdentity.translate(box.width / 2, box.height / 2).scale(k).translate(-n.x, -n.y));
+  }
+
+  // ---- Selection and details --------------------------------------------
+  function select(n, recentre) {
+    state.selected = n;
+    highlight();
+    showDetails(n);
+    if (n && recentre) centre(n);
+  }
+
+  function highlight() {
+    var n = state.selected;
+    var near = new Set();
+    if (n) {
+      near.add(n);
+      n.adj.forEach(function (l) { if (visibleLink(l)) { near.add(l.s); near.add(l.t); } });
+    }
+    svg.classed("focus", !!n);
+    nodeLayer.selectAll("g.node")
+      .classed("near", function (d) { return near.has(d); })
+      .classed("selected", function (d) { return d === n; })
+      .classed("match", function (d) { return state.matches.has(d); });
+    linkLayer.selectAll("line").classed("near", function (l) { return !!n && (l.s === n || l.t === n); });
+  }
+
+  function showDetails(n) {
+    var box = document.getElementById("details");
+    box.textContent = "";
+    box.hidden = !n;
+    if (!n) return;
+    box.appendChild(el("h2", null, n.label));
+    var meta = n.type + " · " + plural(n.mentions, "mention") + " in " + plural(n.docs, "document");
+    if (n.first_seen) meta += " · seen " + n.first_seen + (n.last_seen && n.last_seen !== n.first_seen ? " to " + n.last_seen : "");
+    box.appendChild(el("p", { "class": "meta" }, meta));
+    if (n.aliases && n.aliases.length) {
+      box.appendChild(el("h3", null, "Also named"));
+      var ul = el("ul", { "class": "aliases" });
+      n.aliases.forEach(function (a) { ul.appendChild(el("li", null, a.name + " (" + a.count + ")")); });
+      box.appendChild(ul);
+    }
+    var adj = n.adj.filter(visibleLink).sort(function (a, b) {
+      return b.strength - a.strength || b.weight - a.weight || (other(a, n).id < other(b, n).id ? -1 : 1);
+    });
+    box.appendChild(el("h3", null, plural(adj.length, "link") + " (strongest first)"));
+    var names = namesOf(n);
+    adj.forEach(function (l) { box.appendChild(neighbour(l, n, names)); });
+  }
+
+  function other(l, n) { return l.s === n ? l.t : l.s; }
+  function namesOf(n) { return [n.label].concat((n.aliases || []).map(function (a) { return a.name; })); }
+
+  function neighbour(l, n, names) {
+    var m = other(l, n);
+    var div = el("div", { "class": "neighbour", "data-neighbour": m.id });
+    if (l.directed) div.appendChild(document.createTextNode(l.s === n ? "→ " : "← "));
+    var b = el("button", { type: "button" }, m.label);
+    b.addEventListener("click", function () { select(m, true); });
+    div.appendChild(b);
+    if (l.type) div.appendChild(el("span", { "class": "reltype" }, l.type));
+    var info = " " + m.type + " · " + plural(l.weight, "time") + " together in " + plural(l.docs, "document");
+    if (l.first_seen) info += " · " + l.first_seen + (l.last_seen && l.last_seen !== l.first_seen ? " to " + l.last_seen : "");
+    div.appendChild(el("span", { "class": "count" }, info));
+    var marks = names.concat(namesOf(m));
+    if (l.trigger) marks.push(l.trigger);
+    (l.evidence || []).forEach(function (ev) { div.appendChild(passage(ev, marks)); });
+    return div;
+  }
+
+  function passage(ev, marks) {
+    var q = el("blockquote", { "class": "evidence" });
+    q.appendChild(marked(ev.text, marks));
+    var cite = el("cite");
+    var url = docs[ev.doc];
+    if (url && /^(https?:|file:|\/|\.)/i.test(url)) {
+      var a = el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, ev.doc);
+      cite.appendChild(a);
+    } else {
+      cite.textContent = ev.doc;
+    }
+    q.appendChild(cite);
+    return q;
+  }
+
+  // marked returns text with every occurrence of the names wrapped in
+  // <mark>, built as DOM nodes so no text is ever parsed as HTML.
+  function marked(text, names) {
+    var frag = document.createDocumentFragment();
+    var pats = names.filter(function (s) { return s && s.length > 1; })
+      .sort(function (a, b) { return b.length - a.length; })
+      .map(function (s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    if (!pats.length) { frag.appendChild(document.createTextNode(text)); return frag; }
+    var re = new RegExp(pats.join("|"), "g"), last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      if (m.index > last) frag.appendChild(document.createTextNode(text.slice(last, m.index)));
+      frag.appendChild(el("mark", null, m[0]));
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) frag.appendChild(document.createTextNode(text.slice(last)));
+    return frag;
+  }
+
+  // ---- Search -------------------------------------------------------------
+  nodes.forEach(function (n) {
+    n.keys = namesOf(n).map(function (s) { return { name: s, f: fold(s) }; });
+  });
+  var results = document.getElementById("results"), search = document.getElementById("search");
+
+  // find ranks entities whose name or an alias matches q: whole name
+  // first, then a prefix, then a word start, then anywhere; more
+  // mentioned first within each.
+  function find(q) {
+    q = fold(q.trim());
+    if (!q) return [];
+    var out = [];
+    nodes.forEach(function (n) {
+      var best = null;
+      n.keys.forEach(function (k, i) {
+        var at = k.f.indexOf(q);
+        if (at < 0) return;
+        var score = k.f === q ? 0 : at === 0 ? 1 : /[\s\-'.]/.test(k.f.charAt(at - 1)) ? 2 : 3;
+        if (!best || score < best.score || (score === best.score && i === 0)) best = { score: score, via: i === 0 ? null : k.name };
+      });
+      if (best) out.push({ node: n, score: best.score, via: best.via });
+    });
+    out.sort(function (a, b) { return a.score - b.score || b.node.mentions - a.node.mentions || (a.node.id < b.node.id ? -1 : 1); });
+    return out;
+  }
+
+  function showResults() {
+    var found = find(search.value);
+    results.textContent = "";
+    state.matches = new Set(found.map(function (r) { return r.node; }));
+    highlight();
+    if (!search.value.trim()) return;
+    if (!found.length) { results.appendChild(el("li", { "class": "none" }, "No entity has this name.")); return; }
+    found.slice(0, 30).forEach(function (r, i) {
+      var li = el("li", { "data-result": r.node.id, "class": i === 0 ? "result active" : "result" });
+      li.appendChild(el("span", { "class": "swatch", style: "background:" + color(r.node.type) }));
+      li.appendChild(document.createTextNode(r.node.label));
+      if (r.via) li.appendChild(el("span", { "class": "via" }, " as " + r.via));
+      if (!visibleNode(r.node)) li.appendChild(el("span", { "class": "via" }, " (filtered out)"));
+      li.addEventListener("click", function () { select(r.node, true); });
+      results.appendChild(li);
+    });
+    if (found.length > 30) results.appendChild(el("li", { "class": "none" }, "and " + (found.length - 30) + " more"));
+  }
+  search.addEventListener("input", showResults);
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") {
+      var first = find(search.value)[0];
+      if (first) select(first.node, true);
+    }
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") { select(null); search.value = ""; showResults(); }
+  });
+
+  // ---- Filters ------------------------------------------------------------
+  function checkbox(parent, value, label, count, swatch, onChange) {
+    var lab = el("label");
+    var box = el("input", { type: "checkbox", value: value });
+    box.checked = true;
+    box.addEventListener("change", function () { onChange(box.checked); });
+    lab.appendChild(box);
+    if (swatch) lab.appendChild(el("span", { "class": "swatch", style: "background:" + swatch }));
+    lab.appendChild(document.createTextNode(label + " "));
+    lab.appendChild(el("span", { "class": "count" }, "(" + count + ")"));
+    parent.appendChild(lab);
+  }
+
+  function counts(items, key) {
+    var m = new Map();
+    items.forEach(function (x) { var k = key(x); m.set(k, (m.get(k) || 0) + 1); });
+    return Array.from(m.keys()).sort().map(function (k) { return [k, m.get(k)]; });
+  }
+
+  function setupFilters() {
+    var typeBox = document.getElementById("types");
+    counts(nodes, function (n) { return n.type; }).forEach(function (tc) {
+      state.types.add(tc[0]);
+      checkbox(typeBox, tc[0], tc[0], tc[1], color(tc[0]), function (on) {
+        if (on) state.types.add(tc[0]); else state.types.delete(tc[0]);
+        refresh();
+      });
+    });
+    var rels = counts(links, relType);
+    rels.forEach(function (rc) { state.relations.add(rc[0]); });
+    // A relation filter only makes sense once some link has a type.
+    if (links.some(function (l) { return l.type; })) {
+      var relBox = document.getElementById("relations");
+      relBox.hidden = false;
+      rels.forEach(function (rc) {
+        checkbox(relBox, rc[0], rc[0], rc[1], null, function (on) {
+          if (on) state.relations.add(rc[0]); else state.relations.delete(rc[0]);
+          refresh();
+        });
+      });
+    }
+    setupDates();
+  }
+
+  var dates = [];
+  function setupDates() {
+    var set = new Set();
+    nodes.concat(links).forEach(function (x) {
+      if (x.first_seen) set.add(x.first_seen);
+      if (x.last_seen) set.add(x.last_seen);
+    });
+    dates = Array.from(set).sort();
+    if (!dates.length) return;
+    state.from = dates[0]; state.to = dates[dates.length - 1];
+    var box = document.getElementById("dates"), from = document.getElementById("date-from"), to = document.getElementById("date-to");
+    box.hidden = false;
+    [from, to].forEach(function (r) { r.max = String(dates.length - 1); });
+    to.value = String(dates.length - 1);
+    function update(ev) {
+      var a = +from.value, b = +to.value;
+      if (a > b) { if (ev && ev.target === from) to.value = String(a); else from.value = String(b); }
+      state.from = dates[+from.value]; state.to = dates[+to.value];
+      document.getElementById("date-from-label").textContent = state.from;
+      document.getElementById("date-to-label").textContent = state.to;
+    }
+    update();
+    from.addEventListener("input", function (ev) { update(ev); refresh(); });
+    to.addEventListener("input", function (ev) { update(ev); refresh(); });
+  }
+
+  // inRange: an item seen during the chosen dates, or undated. With
+  // counts per period, the link must have been seen in one of them.
+  function inRange(x) {
+    if (!dates.length || !x.first_seen) return true;
+    var last = x.last_seen || x.first_seen;
+    if (x.first_seen > state.to || last < state.from) return false;
+    if (!x.counts) return true;
+    return Object.keys(x.counts).some(function (p) {
+      return p >= state.from.slice(0, p.length) && p <= state.to.slice(0, p.length);
+    });
+  }
+
+  function refresh() {
+    draw();
+    if (state.selected) showDetails(state.selected);
+    if (search.value) showResults();
+  }
+
+  // ---- Legend -------------------------------------------------------------
+  function legend() {
+    var box = document.getElementById("legend");
+    counts(nodes, function (n) { return n.type; }).forEach(function (tc) {
+      var d = el("div");
+      d.appendChild(el("span", { "class": "swatch", style: "background:" + color(tc[0]) }));
+      d.appendChild(document.createTextNode(tc[0]));
+      box.appendChild(d);
+    });
+    box.appendChild(el("div", null, "Size: mentions · width: " + data.measure));
+    if (links.some(function (l) { return l.directed; })) box.appendChild(el("div", null, "Arrow: relation, head → tail"));
+  }
+
+  layout();
+  setupFilters();
+  legend();
+  draw();
+  fit();
+  // The page is usable from here: tests and measurements wait for this.
+  window.entigraphReadyAt = performance.now();
+  document.documentElement.setAttribute("data-ready", "true");
+})();

@@ -1,0 +1,300 @@
+package htmlview
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/google/go-cmp/cmp"
+)
+
+// chromiumPath returns Debian's chromium (or another Chrome on PATH),
+// or "" when there is none.
+func chromiumPath() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// startBrowser starts one headless Chromium for a test or benchmark and
+// returns its context. It skips when Chromium is absent, except on CI,
+// where .ci/run installs it and its absence is a failure.
+func startBrowser(tb testing.TB) context.Context {
+	tb.Helper()
+	path := chromiumPath()
+	if path == "" {
+		if os.Getenv("CI") == "true" {
+			tb.Fatal("chromium is not installed, and CI=true: .ci/run must install it (apt-get install chromium)")
+		}
+		tb.Skip("skipping the browser test: no chromium on PATH (apt-get install chromium)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox, // Chromium refuses to run as root with its sandbox
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-component-update", true),
+		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.WindowSize(1280, 800),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	tb.Cleanup(func() { cancelBrowser(); cancelAlloc() })
+	if err := chromedp.Do(bctx); err != nil {
+		tb.Fatalf("starting %s: %v", path, err)
+	}
+	return bctx
+}
+
+// tab is a page open in the browser, with what it logged.
+type tab struct {
+	ctx      context.Context
+	mu       sync.Mutex
+	errors   []string // console errors, uncaught exceptions, failed loads
+	requests []string // every URL other than the page's own file
+}
+
+func (tb *tab) add(list *[]string, s string) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	*list = append(*list, s)
+}
+
+// open writes html to a file and opens it in a new tab, waiting until
+// the page says it is ready.
+func open(t testing.TB, browser context.Context, html []byte) *tab {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "view.html")
+	if err := os.WriteFile(path, html, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := chromedp.NewContext(browser)
+	// One bound for the whole tab, so a broken page fails rather than hangs.
+	ctx, cancelTimeout := context.WithTimeout(ctx, time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancel() })
+	tb := &tab{ctx: ctx}
+	url := "file://" + path
+	err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+				tb.add(&tb.errors, fmt.Sprintf("console.%s: %s", ev.Type, args(ev.Args)))
+			}
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			desc := d.Text
+			if d.Exception != nil {
+				desc += " " + d.Exception.Description
+			}
+			tb.add(&tb.errors, fmt.Sprintf("exception at %d:%d: %s", d.LineNumber+1, d.ColumnNumber+1, desc))
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError {
+				tb.add(&tb.errors, "log: "+ev.Entry.Text)
+			}
+		case *network.EventRequestWillBeSent:
+			if ev.Request.URL != url {
+				tb.add(&tb.requests, ev.Request.URL)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(url), waitReady()); err != nil {
+		t.Fatalf("opening the page: %v (errors: %q)", err, tb.errors)
+	}
+	return tb
+}
+
+var clearSearch = chromedp.Evaluate[chromedp.Void](`document.getElementById("search").value = ""`)
+
+func waitReady() chromedp.Action[chromedp.Void] {
+	return chromedp.WaitReady(chromedp.CSS(`html[data-ready="true"]`))
+}
+
+func args(as []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range as {
+		if a.Description != "" {
+			parts = append(parts, a.Description)
+		} else {
+			parts = append(parts, string(a.Value))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// clean fails the test if the page logged an error or fetched anything.
+func (tb *tab) clean(t *testing.T) {
+	t.Helper()
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	for _, e := range tb.errors {
+		t.Errorf("page error: %s", e)
+	}
+	for _, u := range tb.requests {
+		t.Errorf("page fetched %s", u)
+	}
+}
+
+func (tb *tab) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(tb.ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func eval[T any](t *testing.T, tb *tab, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// visible returns the data-id of every element that has one, sorted:
+// the entities drawn.
+func (tb *tab) visible(t *testing.T) []string {
+	t.Helper()
+	ids := eval[[]string](t, tb, `Array.from(document.querySelectorAll("[data-id]"), e => e.getAttribute("data-id"))`)
+	slices.Sort(ids)
+	return ids
+}
+
+func (tb *tab) text(t *testing.T, sel string) string {
+	t.Helper()
+	return eval[string](t, tb, fmt.Sprintf(`(document.querySelector(%q) || {}).textContent || ""`, sel))
+}
+
+func (tb *tab) hidden(t *testing.T, sel string) bool {
+	t.Helper()
+	return eval[bool](t, tb, fmt.Sprintf(`document.querySelector(%q).hidden`, sel))
+}
+
+func renderPage(t testing.TB, p *page) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := writePage(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestBrowser(t *testing.T) {
+	browser := startBrowser(t)
+	g := sample()
+	tb := open(t, browser, render(t, g, sampleOptions))
+	allIDs := ids(newPage(g, sampleOptions))
+
+	t.Run("one element per node", func(t *testing.T) {
+		if diff := cmp.Diff(allIDs, tb.visible(t)); diff != "" {
+			t.Errorf("data-id elements (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("no relation filter or date slider without them", func(t *testing.T) {
+		if !tb.hidden(t, "#relations") || !tb.hidden(t, "#dates") {
+			t.Error("relation filter or date slider shown for a graph with neither")
+		}
+	})
+	for _, tc := range []struct{ query, first string }{
+		{"UN", "United Nations"}, // an alias, which also occurs inside other names
+		{"silva", "Ana Silva"},
+		{"jose nunez", "José Núñez"}, // accents and case do not matter
+		{"</script>", "Porto & Co </script>"},
+	} {
+		t.Run("search "+tc.query, func(t *testing.T) {
+			tb.do(t, clearSearch, chromedp.SendKeys(chromedp.CSS("#search"), tc.query))
+			first := eval[string](t, tb, `(document.querySelector("#results li[data-result]") || {dataset: {}}).dataset.result || ""`)
+			if first != tc.first {
+				t.Errorf("first result for %q = %q, want %q", tc.query, first, tc.first)
+			}
+		})
+	}
+	t.Run("enter selects the first result", func(t *testing.T) {
+		tb.do(t, clearSearch, chromedp.SendKeys(chromedp.CSS("#search"), "UN"+kb.Enter))
+		if got := tb.text(t, "#details h2"); got != "United Nations" {
+			t.Errorf("details heading = %q, want United Nations", got)
+		}
+	})
+	t.Run("click shows aliases, neighbours and evidence", func(t *testing.T) {
+		tb.do(t, chromedp.Click(chromedp.CSS(`#nodes [data-id="Ana Silva"] circle`)))
+		details := tb.text(t, "#details")
+		for _, want := range []string{"Ana Silva", "Silva (1)", "Lisbon", "Bo Chen", "Silva flew to Lisbon at dawn.", "a.txt", `said "no" to <b>it</b>.`, "b.txt"} {
+			if !strings.Contains(details, want) {
+				t.Errorf("details lack %q:\n%s", want, details)
+			}
+		}
+		href := eval[string](t, tb, `(document.querySelector('#details a') || {}).href || ""`)
+		if href != "https://example.org/b" {
+			t.Errorf("document link = %q, want https://example.org/b", href)
+		}
+	})
+	t.Run("type filter hides entities", func(t *testing.T) {
+		tb.do(t, chromedp.Click(chromedp.CSS(`#types input[value="LOC"]`)))
+		want := slices.DeleteFunc(slices.Clone(allIDs), func(s string) bool { return s == "Lisbon" })
+		if diff := cmp.Diff(want, tb.visible(t)); diff != "" {
+			t.Errorf("data-id elements with LOC off (-want +got):\n%s", diff)
+		}
+		tb.do(t, chromedp.Click(chromedp.CSS(`#types input[value="LOC"]`)))
+	})
+	tb.clean(t)
+}
+
+// timed is a page with what the graph package will add: relations and
+// dates.
+func timed() *page {
+	p := newPage(sample(), Options{})
+	dates := [][2]string{{"1987-02-26", "1987-03-02"}, {"1987-03-01", "1987-03-01"}, {"", ""}, {"1987-03-01", "1987-10-20"}, {"1987-10-20", "1987-10-20"}, {"1987-03-02", "1987-10-20"}}
+	for i := range p.Nodes {
+		p.Nodes[i].FirstSeen, p.Nodes[i].LastSeen = dates[i][0], dates[i][1]
+	}
+	for i := range p.Links {
+		p.Links[i].FirstSeen, p.Links[i].LastSeen = p.Nodes[0].FirstSeen, "1987-10-20"
+	}
+	p.Links = append(p.Links, link{Source: "Ana Silva", Target: "United Nations", Type: "works_for", Directed: true, Weight: 1, Docs: 1, Strength: 1, Score: 0.9, Trigger: "works for",
+		FirstSeen: "1987-03-01", LastSeen: "1987-03-01", Counts: map[string]int{"1987-03": 1},
+		Evidence: []evidence{{Doc: "d.txt", Start: 0, End: 30, Text: "Ana Silva works for the UN."}}})
+	return p
+}
+
+func TestBrowserRelationsAndDates(t *testing.T) {
+	browser := startBrowser(t)
+	tb := open(t, browser, renderPage(t, timed()))
+	if tb.hidden(t, "#relations") || tb.hidden(t, "#dates") {
+		t.Fatal("relation filter or date slider hidden for a graph with both")
+	}
+	directed := func() int { return eval[int](t, tb, `document.querySelectorAll("#links line.directed").length`) }
+	if directed := directed(); directed != 1 {
+		t.Errorf("%d directed lines drawn, want 1", directed)
+	}
+	tb.do(t, chromedp.Click(chromedp.CSS(`#relations input[value="works_for"]`)))
+	if directed := directed(); directed != 0 {
+		t.Errorf("%d directed lines drawn with works_for off, want 0", directed)
+	}
+	// From the last date on, only entities seen then, or undated, show.
+	tb.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const r = document.getElementById("date-from"); r.value = r.max; r.dispatchEvent(new Event("input")); })()`))
+	want := []string{"José Núñez", "Lisbon", "Porto & Co </script>", "United Nations"}
+	if diff := cmp.Diff(want, tb.visible(t)); diff != "" {
+		t.Errorf("data-id elements from 1987-10-20 (-want +got):\n%s", diff)
+	}
+	if got := tb.text(t, "#date-from-label"); got != "1987-10-20" {
+		t.Errorf("from label = %q, want 1987-10-20", got)
+	}
+	tb.clean(t)
+}

@@ -1,0 +1,35 @@
+// Package htmlview writes a graph as one self-contained HTML page to
+// explore it in a browser: search by name or alias, filter by entity type
+// (and by relation type and date range when the graph has them), zoom and
+// pan, and click an entity to read its aliases, its neighbours and the
+// passages behind each of its links.
+//
+// The page works offline: the data, the style, the script and the
+// library are inlined, and nothing is fetched when it opens. Its bytes
+// depend only on the graph and the options (sorted data, no timestamp,
+// no random seed), so the same graph always gives the same file.
+//
+// # The library
+//
+// The page draws with d3 (https://d3js.org), the modules d3-force,
+// d3-selection, d3-zoom and the few they need, vendored minified under
+// assets/vendor with their licences (ISC; d3-ease BSD-3-Clause; see
+// NOTICE). d3 was chosen over sigma.js and Cytoscape.js because it draws
+// SVG: every entity is a DOM element carrying its name in data-id, which
+// a browser test, a screen reader and the browser's own find can reach,
+// and 150 nodes with 1,500 edges (the default size of a view) is well
+// within what SVG draws smoothly. Its modules are small (about 80 KB
+// together), have no other dependencies and are kept by the d3 project.
+// The force layout runs to rest before the first paint, from d3's
+// deterministic initial placement and its seeded random source, so the
+// same file shows the same picture every time.
+//
+// # The data
+//
+// The page embeds its data as JSON in a script element (see page in
+// page.go for the fields). Fields for relations (a type, a direction),
+// for time (first and last seen dates, counts per period) and document
+// URLs are optional: the page shows a relation filter only when some link
+// has a type, a date-range slider only when some node or link has dates,
+// and links to documents only for those with a URL.
+package htmlview

@@ -1,0 +1,210 @@
+package htmlview
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph/nlp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// sample is a small analysed graph whose texts hold what a page must
+// escape: markup, quotes, ampersands and non-ASCII letters.
+func sample() *graph.Graph {
+	g := &graph.Graph{
+		Nodes: []graph.Node{
+			{Key: "Ana Silva", Label: "Ana Silva", Type: nlp.Person, Mentions: 4, Docs: 2, Aliases: []graph.Alias{{Name: "Ana Silva", Count: 3}, {Name: "Silva", Count: 1}}},
+			{Key: "Bo Chen", Label: "Bo Chen", Type: nlp.Person, Mentions: 2, Docs: 1, Aliases: []graph.Alias{{Name: "Bo Chen", Count: 2}}},
+			{Key: "José Núñez", Label: "José Núñez", Type: nlp.Person, Mentions: 1, Docs: 1, Aliases: []graph.Alias{{Name: "José Núñez", Count: 1}}},
+			{Key: "Lisbon", Label: "Lisbon", Type: nlp.Loc, Mentions: 5, Docs: 2, Aliases: []graph.Alias{{Name: "Lisbon", Count: 5}}},
+			{Key: "Porto & Co </script>", Label: "Porto & Co </script>", Type: nlp.Org, Mentions: 1, Docs: 1, Aliases: []graph.Alias{{Name: "Porto & Co </script>", Count: 1}}},
+			{Key: "United Nations", Label: "United Nations", Type: nlp.Org, Mentions: 3, Docs: 2, Aliases: []graph.Alias{{Name: "United Nations", Count: 2}, {Name: "UN", Count: 1}}},
+		},
+		Edges: []graph.Edge{
+			{Source: "Ana Silva", Target: "Bo Chen", Weight: 2, Docs: 1, Evidence: []graph.Evidence{
+				{Doc: "a.txt", Start: 0, End: 36, Text: "Ana Silva met Bo Chen in the square."},
+			}},
+			{Source: "Ana Silva", Target: "Lisbon", Weight: 3, Docs: 2, Evidence: []graph.Evidence{
+				{Doc: "a.txt", Start: 37, End: 66, Text: "Silva flew to Lisbon at dawn."},
+				{Doc: "b.txt", Start: 0, End: 41, Text: `In Lisbon, Ana Silva said "no" to <b>it</b>.`},
+			}},
+			{Source: "José Núñez", Target: "United Nations", Weight: 1, Docs: 1, Evidence: []graph.Evidence{
+				{Doc: "c.txt", Start: 10, End: 44, Text: "José Núñez spoke for the UN today."},
+			}},
+			{Source: "Lisbon", Target: "Porto & Co </script>", Weight: 1, Docs: 1, Evidence: []graph.Evidence{
+				{Doc: "b.txt", Start: 42, End: 80, Text: "Porto & Co </script> opened in Lisbon."},
+			}},
+			{Source: "Lisbon", Target: "United Nations", Weight: 1, Docs: 1},
+		},
+		Units: 12,
+	}
+	return graph.Analyse(graph.Weigh(g, graph.MeasureCount), graph.AnalyseOptions{})
+}
+
+var sampleOptions = Options{Title: "Sample <view> & co", DocURLs: map[string]string{"b.txt": "https://example.org/b", "unused.txt": "https://example.org/u"}}
+
+func render(t *testing.T, g *graph.Graph, o Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, g, o); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	got := render(t, sample(), sampleOptions)
+	path := filepath.Join("testdata", "sample.html")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./graph/htmlview -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("page differs from %s (-want +got), rerun with -update if intended:\n%s", path, diff)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := render(t, sample(), sampleOptions), render(t, sample(), sampleOptions)
+	if !bytes.Equal(a, b) {
+		t.Error("two renderings of the same graph differ")
+	}
+}
+
+var dataRE = regexp.MustCompile(`(?s)<script type="application/json" id="graph-data">(.*?)</script>`)
+
+// embedded returns the page's JSON data and the page without it.
+func embedded(t *testing.T, html []byte) (data []byte, rest string) {
+	t.Helper()
+	m := dataRE.FindSubmatchIndex(html)
+	if m == nil {
+		t.Fatal("no graph-data script in the page")
+	}
+	return html[m[2]:m[3]], string(html[:m[2]]) + string(html[m[3]:])
+}
+
+// xmlNamespaces are the URLs d3-selection and d3-interpolate name as XML
+// namespaces: identifiers, never fetched.
+var xmlNamespaces = []string{
+	"http://www.w3.org/1999/xhtml", "http://www.w3.org/1999/xlink", "http://www.w3.org/2000/svg",
+	"http://www.w3.org/2000/xmlns/", "http://www.w3.org/XML/1998/namespace",
+}
+
+var (
+	licenceRE = regexp.MustCompile(`(?s)/\*!.*?\*/|// https://d3js\.org/[^\n]*`)
+	urlRE     = regexp.MustCompile(`https?://[^\s"'<>)]*`)
+	// fetchRE finds markup and CSS that would load something.
+	fetchRE = regexp.MustCompile(`(?i)<(link|img|iframe|object|embed|base)\b|\bsrc\s*=|@import|url\((["']?)[^#)]`)
+)
+
+func TestPageProperties(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		g    *graph.Graph
+		o    Options
+	}{
+		{"sample", sample(), sampleOptions},
+		{"empty graph", &graph.Graph{}, Options{}},
+		{"not weighed nor analysed", &graph.Graph{Nodes: sample().Nodes[:2], Edges: sample().Edges[:1]}, Options{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			html := render(t, tc.g, tc.o)
+			if !utf8.Valid(html) {
+				t.Error("the page is not valid UTF-8")
+			}
+			data, rest := embedded(t, html)
+			if strings.Count(strings.ToLower(string(html)), "</script") != strings.Count(strings.ToLower(rest), "</script") {
+				t.Error("the data holds a </script")
+			}
+			code := licenceRE.ReplaceAllString(rest, "")
+			for _, u := range urlRE.FindAllString(code, -1) {
+				if !contains(xmlNamespaces, u) {
+					t.Errorf("the page refers to %s outside licences and data", u)
+				}
+			}
+			if m := fetchRE.FindString(code); m != "" {
+				t.Errorf("the page would fetch something: %q", m)
+			}
+			var got page
+			if err := json.Unmarshal(data, &got); err != nil {
+				t.Fatalf("the data is not JSON: %v", err)
+			}
+			if diff := cmp.Diff(newPage(tc.g, tc.o), &got); diff != "" {
+				t.Errorf("embedded data (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestNewPage checks the conversion of what the graph has today.
+func TestNewPage(t *testing.T) {
+	p := newPage(sample(), sampleOptions)
+	for _, tc := range []struct {
+		name      string
+		got, want any
+	}{
+		{"title", p.Title, "Sample <view> & co"},
+		{"measure", p.Measure, "count"},
+		{"node ids", ids(p), []string{"Ana Silva", "Bo Chen", "José Núñez", "Lisbon", "Porto & Co </script>", "United Nations"}},
+		{"aliases", p.Nodes[5].Aliases, []alias{{"United Nations", 2}, {"UN", 1}}},
+		{"stats present", p.Nodes[0].Stats != nil, true},
+		{"degree", p.Nodes[3].Stats.Degree, 3},
+		{"link ends", [2]string{p.Links[3].Source, p.Links[3].Target}, [2]string{"Lisbon", "Porto & Co </script>"}},
+		{"strength", p.Links[1].Strength, 3.0},
+		{"evidence", p.Links[1].Evidence[1], evidence{"b.txt", 0, 41, `In Lisbon, Ana Silva said "no" to <b>it</b>.`}},
+		{"no evidence is an empty list", p.Links[4].Evidence, []evidence{}},
+		{"only cited documents keep their URL", p.Docs, map[string]string{"b.txt": "https://example.org/b"}},
+		{"no relation type yet", p.Links[0].Type, ""},
+		{"default title", newPage(&graph.Graph{}, Options{}).Title, "entigraph"},
+		{"no stats before Analyse", newPage(&graph.Graph{Nodes: sample().Nodes[:1]}, Options{}).Nodes[0].Stats == nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, tc.got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func ids(p *page) []string {
+	out := make([]string, len(p.Nodes))
+	for i, n := range p.Nodes {
+		out[i] = n.ID
+	}
+	return out
+}
+
+func TestTitleEscaped(t *testing.T) {
+	html := string(render(t, sample(), sampleOptions))
+	if !strings.Contains(html, "<title>Sample &lt;view&gt; &amp; co</title>") {
+		t.Error("the title is not escaped in <title>")
+	}
+	if strings.Contains(html, "<view>") {
+		t.Error("the raw title markup reached the page")
+	}
+}
