@@ -35,8 +35,8 @@ var assets embed.FS
 // vendored lists the d3 modules in load order: each needs only those
 // before it. Their versions are in the first line of each file.
 var vendored = []string{
-	"d3-dispatch", "d3-quadtree", "d3-timer", "d3-force", "d3-selection",
-	"d3-drag", "d3-color", "d3-interpolate", "d3-ease", "d3-transition", "d3-zoom",
+	"d3-dispatch", "d3-timer", "d3-selection", "d3-drag", "d3-color",
+	"d3-interpolate", "d3-ease", "d3-transition", "d3-zoom",
 }
 
 // Write writes g as a self-contained HTML page to w. The output depends

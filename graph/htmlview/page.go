@@ -27,6 +27,9 @@ type node struct {
 	Docs     int     `json:"docs"`
 	Aliases  []alias `json:"aliases"`
 	Stats    *stats  `json:"stats,omitempty"` // when the graph was analysed
+	// X and Y place the entity, from layout.
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
 	// FirstSeen and LastSeen are dates (YYYY-MM-DD) of the first and last
 	// document mentioning the entity, when documents have dates.
 	FirstSeen string `json:"first_seen,omitempty"`
@@ -93,6 +96,7 @@ func newPage(g *graph.Graph, o Options) *page {
 		p.Links[i] = newLink(&g.Edges[i], g.Weighed)
 	}
 	p.Docs = docURLs(p.Links, o.DocURLs)
+	layout(p)
 	return p
 }
 

@@ -34,7 +34,8 @@
 
   // ---- Sizes and ranks --------------------------------------------------
   var maxMentions = Math.max(1, Math.max.apply(null, nodes.map(function (n) { return n.mentions; }).concat([1])));
-  nodes.forEach(function (n) { n.r = 4 + 14 * Math.sqrt(n.mentions / maxMentions); });
+  // The same radius as layout.go's, so circles do not overlap.
+  nodes.forEach(function (n) { n.r = 3 + 11 * Math.sqrt(n.mentions / maxMentions); });
   var ranked = nodes.slice().sort(function (a, b) { return b.mentions - a.mentions || (a.id < b.id ? -1 : 1); });
   ranked.forEach(function (n, i) { n.rank = i; });
   var smin = Infinity, smax = -Infinity;
@@ -43,23 +44,15 @@
     l.w = smax > smin ? (l.strength - smin) / (smax - smin) : 0.5; // 0..1
   });
 
-  // ---- Layout: run the force simulation to rest before the first paint.
+  // ---- Layout: computed by the Go writer (layout.go); data made by
+  // hand without it gets a spiral, most mentioned in the middle.
   function layout() {
-    var n = nodes.length;
-    var sim = d3.forceSimulation(nodes)
-      .force("link", d3.forceLink(links.map(function (l) { return { source: l.s.index, target: l.t.index, w: l.w }; }))
-        .distance(function (l) { return 30 + 50 * (1 - l.w); })
-        .strength(function (l) {
-          var deg = Math.min(nodes[l.source.index].adj.length, nodes[l.target.index].adj.length);
-          return (0.3 + 0.7 * l.w) / Math.max(1, deg);
-        }))
-      .force("charge", d3.forceManyBody().strength(-30 - 1500 / Math.max(10, n)).distanceMax(600))
-      .force("collide", d3.forceCollide(function (d) { return d.r + 2; }))
-      .force("x", d3.forceX(0).strength(0.06))
-      .force("y", d3.forceY(0).strength(0.06))
-      .stop();
-    var ticks = Math.ceil(Math.log(sim.alphaMin()) / Math.log(1 - sim.alphaDecay()));
-    for (var i = 0; i < ticks; i++) sim.tick();
+    var golden = Math.PI * (3 - Math.sqrt(5));
+    ranked.forEach(function (n, k) {
+      if (typeof n.x === "number" && typeof n.y === "number") return;
+      var r = 10 * Math.sqrt(0.5 + k);
+      n.x = r * Math.cos(k * golden); n.y = r * Math.sin(k * golden);
+    });
   }
 
   // ---- Drawing ------------------------------------------------------------
@@ -125,7 +118,10 @@
     line.setAttribute("y2", (l.t.y - dy * b).toFixed(1));
   }
 
+  // labelByZoom keeps labels the same size on screen, so zooming in
+  // spreads them apart, and labels more entities the closer one looks.
   function labelByZoom(k) {
+    nodeLayer.attr("font-size", (12 / k).toFixed(3) + "px");
     var limit = LABELS_AT_SCALE_1 * k * k;
     nodeLayer.selectAll("g.node").classed("nolabel", function (n) { return n.rank >= limit; });
   }
@@ -137,7 +133,7 @@
     var y0 = d3min(vn, function (n) { return n.y - n.r; }), y1 = d3max(vn, function (n) { return n.y + n.r; });
     var box = svg.node().getBoundingClientRect();
     var w = box.width || 800, h = box.height || 600;
-    var k = Math.min(4, 0.95 * Math.min(w / (x1 - x0 || 1), h / (y1 - y0 || 1)));
+    var k = Math.min(2, 0.95 * Math.min(w / (x1 - x0 || 1), h / (y1 - y0 || 1)));
     svg.call(zoom.transform, d3.zoomIdentity.translate(w / 2, h / 2).scale(k).translate(-(x0 + x1) / 2, -(y0 + y1) / 2));
   }
   function d3min(a, f) { return a.reduce(function (m, x) { return Math.min(m, f(x)); }, Infinity); }
@@ -406,11 +402,17 @@
     if (links.some(function (l) { return l.directed; })) box.appendChild(el("div", null, "Arrow: relation, head → tail"));
   }
 
+  // Timings of each step, in ms since navigation, for measurements.
+  var timings = { start: performance.now() };
   layout();
+  timings.layout = performance.now();
   setupFilters();
   legend();
   draw();
+  timings.draw = performance.now();
   fit();
+  timings.fit = performance.now();
+  window.entigraphTimings = timings;
   // The page is usable from here: tests and measurements wait for this.
   window.entigraphReadyAt = performance.now();
   document.documentElement.setAttribute("data-ready", "true");

@@ -1,0 +1,186 @@
+package htmlview
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph/nlp"
+)
+
+// bigGraph is a made-up graph of the default view's size: 150 entities
+// and about 1,500 links, each with three passages of evidence. It is
+// seeded, so every run measures the same page.
+func bigGraph(nodes, edges int) *graph.Graph {
+	rng := rand.New(rand.NewPCG(1, 2))
+	types := []nlp.Type{nlp.Person, nlp.Org, nlp.Loc}
+	g := &graph.Graph{Units: 20000}
+	for i := range nodes {
+		key := fmt.Sprintf("Entity %03d", i)
+		g.Nodes = append(g.Nodes, graph.Node{Key: key, Label: key, Type: types[i%3], Mentions: 1 + rng.IntN(200), Docs: 1 + rng.IntN(50),
+			Aliases: []graph.Alias{{Name: key, Count: 5}, {Name: fmt.Sprintf("E%d", i), Count: 1}}})
+	}
+	seen := map[[2]int]bool{}
+	for len(seen) < edges {
+		// Skewed ends, as in news: a few entities have many links.
+		a, b := int(float64(nodes)*rng.Float64()*rng.Float64()), rng.IntN(nodes)
+		if a == b {
+			continue
+		}
+		a, b = min(a, b), max(a, b)
+		seen[[2]int{a, b}] = true
+	}
+	for a := range nodes {
+		for b := a + 1; b < nodes; b++ {
+			if !seen[[2]int{a, b}] {
+				continue
+			}
+			e := graph.Edge{Source: g.Nodes[a].Key, Target: g.Nodes[b].Key, Weight: 1 + rng.IntN(30), Docs: 1 + rng.IntN(10)}
+			for k := range 3 {
+				text := fmt.Sprintf("%s and %s were both named in report %d, %s", e.Source, e.Target, k, strings.Repeat("with more words of the sentence around them ", 4))
+				e.Evidence = append(e.Evidence, graph.Evidence{Doc: fmt.Sprintf("doc-%05d", rng.IntN(20000)), Start: 0, End: len(text), Text: text})
+			}
+			g.Edges = append(g.Edges, e)
+		}
+	}
+	return graph.Analyse(graph.Weigh(g, graph.MeasureCount), graph.AnalyseOptions{})
+}
+
+// BenchmarkInteractive opens the page of a 150-entity, 1,500-link graph
+// in headless Chromium and reports how long it takes until it is usable:
+// ms-script is the page's own clock (performance.now() when the layout
+// is done and every element and handler is in place), ms-wall the time
+// from navigation until the test sees it ready. Run it with
+//
+//	go test ./graph/htmlview -run '^$' -bench Interactive -benchtime 5x
+func BenchmarkInteractive(b *testing.B) {
+	browser := startBrowser(b)
+	var buf bytes.Buffer
+	if err := Write(&buf, bigGraph(150, 1500), Options{}); err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "view.html")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	var script, wall float64
+	n := 0
+	for b.Loop() {
+		ctx, cancel := chromedp.NewContext(browser)
+		start := time.Now()
+		if err := chromedp.Do(ctx, chromedp.Navigate("file://"+path), waitReady()); err != nil {
+			b.Fatal(err)
+		}
+		wall += float64(time.Since(start).Microseconds()) / 1000
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.entigraphReadyAt`))
+		if err != nil {
+			b.Fatal(err)
+		}
+		script += ms
+		if n == 0 {
+			t, _ := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`window.entigraphTimings`))
+			b.Logf("timings: %v", t)
+		}
+		n++
+		cancel()
+	}
+	b.ReportMetric(script/float64(n), "ms-script")
+	b.ReportMetric(wall/float64(n), "ms-wall")
+	b.ReportMetric(float64(buf.Len()), "html-bytes")
+}
+
+var screenshot = flag.String("screenshot", "", "write a screenshot of the view of testdata/articles to this PNG file")
+
+// TestScreenshot builds the graph of the repository's sample articles as
+// `entigraph build` does by default, opens its page, clicks the most
+// mentioned entity and writes a screenshot. It runs only with
+// -screenshot:
+//
+//	go test ./graph/htmlview -run Screenshot -screenshot ../../docs/view.png
+func TestScreenshot(t *testing.T) {
+	if *screenshot == "" {
+		t.Skip("no -screenshot FILE given")
+	}
+	g := articlesGraph(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, g, Options{Title: "entigraph: testdata/articles"}); err != nil {
+		t.Fatal(err)
+	}
+	tb := open(t, startBrowser(t), buf.Bytes())
+	top := g.Nodes[0]
+	for _, n := range g.Nodes {
+		if n.Mentions > top.Mentions {
+			top = n
+		}
+	}
+	tb.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#nodes [data-id=%q] circle`, top.Key))), chromedp.Sleep(600*time.Millisecond))
+	png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(*screenshot, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb.clean(t)
+}
+
+// articlesGraph builds testdata/articles with the default recognizer and
+// the CLI's default view: weight count, 150 entities, 10 links each.
+func articlesGraph(t *testing.T) *graph.Graph {
+	t.Helper()
+	dir := filepath.Join("..", "..", "testdata", "articles")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p nlp.Pipeline
+	b := graph.NewBuilder(graph.Options{Types: []nlp.Type{nlp.Person, nlp.Org, nlp.Loc}})
+	for _, e := range entries {
+		text, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := p.Process(string(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.ID = filepath.Join("testdata/articles", e.Name())
+		if err := b.Add(doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g, err := b.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err = graph.Prune(graph.Weigh(g, graph.MeasureCount), graph.PruneOptions{TopNodes: 150, TopEdges: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return graph.Analyse(g, graph.AnalyseOptions{})
+}
+
+func TestWriteBig(t *testing.T) {
+	if os.Getenv("BIGOUT") == "" {
+		t.Skip()
+	}
+	var buf bytes.Buffer
+	if err := writePage(&buf, newPage(bigGraph(150, 1500), Options{})); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(os.Getenv("BIGOUT"), buf.Bytes(), 0o644)
+	buf.Reset()
+	if err := Write(&buf, articlesGraph(t), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(os.Getenv("BIGOUT")+".articles.html", buf.Bytes(), 0o644)
+}
