@@ -16,11 +16,11 @@ import (
 // processors would round differently, and the same graph gives the same
 // bytes on every machine.
 const (
-	layoutTicks    = 300   // as d3-force: alpha from 1 to 0.001
-	velocityDecay  = 0.4   // friction, as d3-force
+	layoutTicks    = 300    // as d3-force: alpha from 1 to 0.001
+	velocityDecay  = 0.4    // friction, as d3-force
 	chargeStrength = -150.0 // repulsion between every pair of nodes
-	centreStrength = 0.05  // pull towards the origin, so components stay near
-	collidePad     = 2.0   // gap kept between circles
+	centreStrength = 0.05   // pull towards the origin, so components stay near
+	collidePad     = 2.0    // gap kept between circles
 	// layoutBudget bounds the pair visits of a layout: past ~1,800 nodes
 	// it runs fewer ticks, so a huge graph is placed roughly but quickly.
 	layoutBudget = 1e9
