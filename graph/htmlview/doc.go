@@ -11,18 +11,25 @@
 //
 // # The library
 //
-// The page draws with d3 (https://d3js.org), the modules d3-force,
-// d3-selection, d3-zoom and the few they need, vendored minified under
+// The page draws with d3 (https://d3js.org): d3-selection, d3-zoom and the
+// modules they need (d3-dispatch, d3-drag, d3-timer, d3-color,
+// d3-interpolate, d3-ease, d3-transition), vendored minified under
 // assets/vendor with their licences (ISC; d3-ease BSD-3-Clause; see
 // NOTICE). d3 was chosen over sigma.js and Cytoscape.js because it draws
 // SVG: every entity is a DOM element carrying its name in data-id, which
 // a browser test, a screen reader and the browser's own find can reach,
-// and 150 nodes with 1,500 edges (the default size of a view) is well
-// within what SVG draws smoothly. Its modules are small (about 80 KB
-// together), have no other dependencies and are kept by the d3 project.
-// The force layout runs to rest before the first paint, from d3's
-// deterministic initial placement and its seeded random source, so the
-// same file shows the same picture every time.
+// and 150 entities with 1,500 links (the default size of a view) is well
+// within what SVG draws smoothly. The modules are small (about 65 KB
+// together), depend on nothing else, and are kept by the d3 project.
+//
+// # The layout
+//
+// Write places the entities itself (layout.go), with a force simulation
+// in the manner of d3-force: links pull like springs, stronger ones
+// shorter; entities repel and do not overlap. Running it in Go rather
+// than in the browser keeps the page quick to open on a slow machine
+// (the simulation is the costliest step) and makes the picture part of
+// the deterministic output.
 //
 // # The data
 //
@@ -31,5 +38,7 @@
 // for time (first and last seen dates, counts per period) and document
 // URLs are optional: the page shows a relation filter only when some link
 // has a type, a date-range slider only when some node or link has dates,
-// and links to documents only for those with a URL.
+// and links to documents only for those with a URL. The fields the
+// graph package does not have yet are in page.go, ready for newPage to
+// fill.
 package htmlview

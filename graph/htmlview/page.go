@@ -2,6 +2,7 @@ package htmlview
 
 import (
 	"math"
+	"strings"
 
 	"github.com/entigraph/entigraph/graph"
 )
@@ -78,7 +79,7 @@ type evidence struct {
 // newPage converts g, in its sorted order.
 func newPage(g *graph.Graph, o Options) *page {
 	p := &page{
-		Title:   o.title(),
+		Title:   strings.ToValidUTF8(o.title(), "\uFFFD"),
 		Measure: g.Measure.String(),
 		Nodes:   make([]node, len(g.Nodes)),
 		Links:   make([]link, len(g.Edges)),
