@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -115,7 +116,14 @@ func open(t testing.TB, browser context.Context, html []byte) *tab {
 	if err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
-	if err := chromedp.Do(tb.ctx, chromedp.Navigate(url), waitReady()); err != nil {
+	// Reduced motion: the page then moves the view at once, so a click
+	// never lands on an element still sliding under the pointer.
+	reduce := chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}})
+		return err
+	})
+	if err := chromedp.Do(tb.ctx, reduce, chromedp.Navigate(url), waitReady()); err != nil {
 		t.Fatalf("opening the page: %v (errors: %q)", err, tb.errors)
 	}
 	return tb

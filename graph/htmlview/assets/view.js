@@ -139,11 +139,13 @@
   function d3min(a, f) { return a.reduce(function (m, x) { return Math.min(m, f(x)); }, Infinity); }
   function d3max(a, f) { return a.reduce(function (m, x) { return Math.max(m, f(x)); }, -Infinity); }
 
+  var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   function centre(n) {
     var box = svg.node().getBoundingClientRect();
     var k = Math.max(1.5, d3.zoomTransform(svg.node()).k);
-    svg.transition().duration(400).call(zoom.transform,
-      d3.zoomIdentity.translate(box.width / 2, box.height / 2).scale(k).translate(-n.x, -n.y));
+    var to = d3.zoomIdentity.translate(box.width / 2, box.height / 2).scale(k).translate(-n.x, -n.y);
+    if (reducedMotion.matches) svg.call(zoom.transform, to);
+    else svg.transition().duration(400).call(zoom.transform, to);
   }
 
   // ---- Selection and details --------------------------------------------
