@@ -2,6 +2,7 @@ package htmlview
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -56,6 +57,7 @@ func bigGraph(nodes, edges int) *graph.Graph {
 }
 
 // BenchmarkInteractive opens the page of a 150-entity, 1,500-link graph
+// (or of -graph-json)
 // in headless Chromium and reports how long it takes until it is usable:
 // ms-script is the page's own clock (performance.now() when the layout
 // is done and every element and handler is in place), ms-wall the time
@@ -65,9 +67,11 @@ func bigGraph(nodes, edges int) *graph.Graph {
 func BenchmarkInteractive(b *testing.B) {
 	browser := startBrowser(b)
 	var buf bytes.Buffer
-	if err := Write(&buf, bigGraph(150, 1500), Options{}); err != nil {
+	g := benchGraph(b)
+	if err := Write(&buf, g, Options{}); err != nil {
 		b.Fatal(err)
 	}
+	b.Logf("%d entities, %d links", len(g.Nodes), len(g.Edges))
 	path := filepath.Join(b.TempDir(), "view.html")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		b.Fatal(err)
@@ -98,7 +102,53 @@ func BenchmarkInteractive(b *testing.B) {
 	b.ReportMetric(float64(buf.Len()), "html-bytes")
 }
 
-var screenshot = flag.String("screenshot", "", "write a screenshot of the view of testdata/articles to this PNG file")
+var (
+	screenshot = flag.String("screenshot", "", "write a screenshot of the view of testdata/articles to this PNG file")
+	selectName = flag.String("select", "", "with -screenshot: click this entity (default: the most mentioned)")
+	graphJSON  = flag.String("graph-json", "", "with -screenshot or BenchmarkInteractive: use the graph in this file, written by entigraph build --format json")
+)
+
+// benchGraph is the graph of -graph-json, or a made-up one of the
+// default size.
+func benchGraph(tb testing.TB) *graph.Graph {
+	if *graphJSON != "" {
+		return readGraphJSON(tb, *graphJSON)
+	}
+	return bigGraph(150, 1500)
+}
+
+// readGraphJSON reads what graph.WriteJSON wrote, as far as the page
+// needs it, and analyses it again (weighing by count).
+func readGraphJSON(tb testing.TB, path string) *graph.Graph {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var in struct {
+		Nodes []struct {
+			ID, Label, Type string
+			Mentions, Docs  int
+			Aliases         []graph.Alias
+		}
+		Links []struct {
+			Source, Target string
+			Count, Docs    int
+			Evidence       []graph.Evidence
+		}
+	}
+	if err := json.Unmarshal(data, &in); err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	g := &graph.Graph{}
+	for _, n := range in.Nodes {
+		g.Nodes = append(g.Nodes, graph.Node{Key: n.ID, Label: n.Label, Type: nlp.Type(n.Type), Mentions: n.Mentions, Docs: n.Docs, Aliases: n.Aliases})
+	}
+	for _, l := range in.Links {
+		g.Edges = append(g.Edges, graph.Edge{Source: l.Source, Target: l.Target, Weight: l.Count, Docs: l.Docs, Evidence: l.Evidence})
+	}
+	return graph.Analyse(g, graph.AnalyseOptions{})
+}
 
 // TestScreenshot builds the graph of the repository's sample articles as
 // `entigraph build` does by default, opens its page, clicks the most
@@ -110,19 +160,27 @@ func TestScreenshot(t *testing.T) {
 	if *screenshot == "" {
 		t.Skip("no -screenshot FILE given")
 	}
-	g := articlesGraph(t)
+	g, title := articlesGraph(t), "entigraph: testdata/articles"
+	if *graphJSON != "" {
+		g, title = readGraphJSON(t, *graphJSON), "entigraph: "+filepath.Base(*graphJSON)
+	}
 	var buf bytes.Buffer
-	if err := Write(&buf, g, Options{Title: "entigraph: testdata/articles"}); err != nil {
+	if err := Write(&buf, g, Options{Title: title}); err != nil {
 		t.Fatal(err)
 	}
 	tb := open(t, startBrowser(t), buf.Bytes())
-	top := g.Nodes[0]
-	for _, n := range g.Nodes {
-		if n.Mentions > top.Mentions {
-			top = n
+	name := *selectName
+	if name == "" {
+		top := g.Nodes[0]
+		for _, n := range g.Nodes {
+			if n.Mentions > top.Mentions {
+				top = n
+			}
 		}
+		name = top.Key
 	}
-	tb.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#nodes [data-id=%q] circle`, top.Key))), chromedp.Sleep(600*time.Millisecond))
+	tb.do(t, chromedp.EmulateViewport(1280, 800), chromedp.Sleep(300*time.Millisecond),
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`#nodes [data-id=%q] circle`, name))), chromedp.Sleep(300*time.Millisecond))
 	png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
@@ -183,4 +241,7 @@ func TestWriteBig(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(os.Getenv("BIGOUT")+".articles.html", buf.Bytes(), 0o644)
+	buf.Reset()
+	writePage(&buf, timed())
+	os.WriteFile(os.Getenv("BIGOUT")+".timed.html", buf.Bytes(), 0o644)
 }

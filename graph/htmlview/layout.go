@@ -26,9 +26,12 @@ const (
 	layoutBudget = 1e9
 )
 
-// radius is a node's circle radius; view.js draws with the same formula.
+// radius is a node's circle radius, on a log scale of mentions: news has
+// a few entities mentioned hundreds of times more than the rest, and a
+// linear or square-root scale would shrink the rest to dots. view.js
+// draws with the same formula.
 func radius(mentions, maxMentions int) float64 {
-	return 3 + float64(11*math.Sqrt(float64(mentions)/float64(max(maxMentions, 1))))
+	return 3 + float64(11*math.Log1p(float64(max(mentions, 0))))/math.Log1p(float64(max(maxMentions, 1)))
 }
 
 type body struct {

@@ -35,7 +35,7 @@
   // ---- Sizes and ranks --------------------------------------------------
   var maxMentions = Math.max(1, Math.max.apply(null, nodes.map(function (n) { return n.mentions; }).concat([1])));
   // The same radius as layout.go's, so circles do not overlap.
-  nodes.forEach(function (n) { n.r = 3 + 11 * Math.sqrt(n.mentions / maxMentions); });
+  nodes.forEach(function (n) { n.r = 3 + 11 * Math.log1p(Math.max(n.mentions, 0)) / Math.log1p(maxMentions); });
   var ranked = nodes.slice().sort(function (a, b) { return b.mentions - a.mentions || (a.id < b.id ? -1 : 1); });
   ranked.forEach(function (n, i) { n.rank = i; });
   var smin = Infinity, smax = -Infinity;
@@ -81,7 +81,7 @@
         return enter.append("line")
           .classed("directed", function (l) { return !!l.directed; })
           .attr("marker-end", function (l) { return l.directed ? "url(#arrow)" : null; })
-          .attr("stroke-width", function (l) { return 0.6 + 3.4 * l.w; });
+          .attr("stroke-width", function (l) { return 0.8 + 3.2 * l.w; });
       })
       .each(function (l) { placeLine(this, l); });
     nodeLayer.selectAll("g.node").data(vn, function (n) { return n.id; })
