@@ -102,6 +102,20 @@ func BenchmarkInteractive(b *testing.B) {
 	b.ReportMetric(float64(buf.Len()), "html-bytes")
 }
 
+// BenchmarkWrite measures the Go side: converting, laying out and
+// writing the page of a 150-entity, 1,500-link graph.
+func BenchmarkWrite(b *testing.B) {
+	g := bigGraph(150, 1500)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := Write(&buf, g, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "html-bytes")
+}
+
 var (
 	screenshot = flag.String("screenshot", "", "write a screenshot of the view of testdata/articles to this PNG file")
 	selectName = flag.String("select", "", "with -screenshot: click this entity (default: the most mentioned)")

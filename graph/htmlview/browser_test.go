@@ -253,6 +253,18 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("document link = %q, want https://example.org/b", href)
 		}
 	})
+	t.Run("a neighbour in the details is selected by a click", func(t *testing.T) {
+		tb.do(t, chromedp.Click(chromedp.CSS(`#details [data-neighbour="Bo Chen"] button`)))
+		if got := tb.text(t, "#details h2"); got != "Bo Chen" {
+			t.Errorf("details heading = %q, want Bo Chen", got)
+		}
+	})
+	t.Run("escape clears the selection", func(t *testing.T) {
+		tb.do(t, chromedp.KeyEvent(kb.Escape))
+		if !tb.hidden(t, "#details") {
+			t.Error("details still shown after Escape")
+		}
+	})
 	t.Run("type filter hides entities", func(t *testing.T) {
 		tb.do(t, chromedp.Click(chromedp.CSS(`#types input[value="LOC"]`)))
 		want := slices.DeleteFunc(slices.Clone(allIDs), func(s string) bool { return s == "Lisbon" })

@@ -88,6 +88,11 @@
       .join(function (enter) {
         var g = enter.append("g").attr("class", "node")
           .attr("data-id", function (n) { return n.id; })
+          .attr("tabindex", "0").attr("role", "button")
+          .attr("aria-label", function (n) { return n.label + ", " + n.type; })
+          .on("keydown", function (ev, n) {
+            if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(n, true); }
+          })
           .attr("transform", function (n) { return "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")"; })
           .on("click", function (ev, n) { ev.stopPropagation(); select(n); });
         g.append("circle").attr("r", function (n) { return n.r; }).attr("fill", function (n) { return color(n.type); });
