@@ -243,7 +243,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("click shows aliases, neighbours and evidence", func(t *testing.T) {
 		tb.do(t, chromedp.Click(chromedp.CSS(`#nodes [data-id="Ana Silva"] circle`)))
 		details := tb.text(t, "#details")
-		for _, want := range []string{"Ana Silva", "Silva (1)", "Lisbon", "Bo Chen", "Silva flew to Lisbon at dawn.", "a.txt", `said "no" to <b>it</b>.`, "b.txt"} {
+		for _, want := range []string{"Ana Silva", "Silva (1)", "Lisbon", "Bo Chen", "Silva flew to Lisbon at dawn.", "a.txt · 1987-03-02 · Talks in the square", "b.txt · 1987-03-03", `said "no" to <b>it</b>.`, "b.txt"} {
 			if !strings.Contains(details, want) {
 				t.Errorf("details lack %q:\n%s", want, details)
 			}
@@ -252,6 +252,16 @@ func TestBrowser(t *testing.T) {
 		if href != "https://example.org/b" {
 			t.Errorf("document link = %q, want https://example.org/b", href)
 		}
+	})
+	t.Run("a script URL is no link", func(t *testing.T) {
+		tb.do(t, chromedp.Click(chromedp.CSS(`#nodes [data-id="José Núñez"] circle`)))
+		if !strings.Contains(tb.text(t, "#details"), "c.txt") {
+			t.Fatal("details lack the evidence of c.txt")
+		}
+		if n := eval[int](t, tb, `document.querySelectorAll("#details a").length`); n != 0 {
+			t.Errorf("%d links in the details, want none", n)
+		}
+		tb.do(t, chromedp.Click(chromedp.CSS(`#nodes [data-id="Ana Silva"] circle`)))
 	})
 	t.Run("a neighbour in the details is selected by a click", func(t *testing.T) {
 		tb.do(t, chromedp.Click(chromedp.CSS(`#details [data-neighbour="Bo Chen"] button`)))

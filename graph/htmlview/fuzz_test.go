@@ -31,7 +31,7 @@ func FuzzWrite(f *testing.F) {
 			Edges: []graph.Edge{{Source: s, Target: u, Weight: 1, Docs: 1, Evidence: []graph.Evidence{{Doc: doc, Text: text}}}},
 		}
 		var buf bytes.Buffer
-		if err := Write(&buf, g, Options{Title: title, DocURLs: map[string]string{doc: text}}); err != nil {
+		if err := Write(&buf, g, Options{Title: title, Docs: map[string]Doc{doc: {URL: text, Title: title, Date: a}}}); err != nil {
 			t.Fatal(err)
 		}
 		html := buf.Bytes()

@@ -17,9 +17,18 @@ type Options struct {
 	// Title heads the page and names the browser tab; empty means
 	// "entigraph".
 	Title string
-	// DocURLs maps document ids to URLs: the page links the evidence of
-	// those documents to them. Nil for none.
-	DocURLs map[string]string
+	// Docs describes documents by id: the page cites evidence with their
+	// date and title, and links it to their URL. Only the documents some
+	// evidence cites are kept. Nil for none.
+	Docs map[string]Doc
+}
+
+// Doc is what the page shows of a document besides its id. Every field
+// is optional.
+type Doc struct {
+	URL   string // http(s) URL or path the evidence links to
+	Title string
+	Date  string // as the input gave it, e.g. 1987-03-02 or RFC 3339
 }
 
 func (o Options) title() string {

@@ -52,7 +52,12 @@ func sample() *graph.Graph {
 	return graph.Analyse(graph.Weigh(g, graph.MeasureCount), graph.AnalyseOptions{})
 }
 
-var sampleOptions = Options{Title: "Sample <view> & co", DocURLs: map[string]string{"b.txt": "https://example.org/b", "unused.txt": "https://example.org/u"}}
+var sampleOptions = Options{Title: "Sample <view> & co", Docs: map[string]Doc{
+	"a.txt":      {Title: "Talks in the square", Date: "1987-03-02"},
+	"b.txt":      {URL: "https://example.org/b", Date: "1987-03-03T10:00:00Z"},
+	"c.txt":      {URL: "javascript:alert(1)"}, // never a link
+	"unused.txt": {URL: "https://example.org/u"},
+}}
 
 func render(t *testing.T, g *graph.Graph, o Options) []byte {
 	t.Helper()
@@ -178,7 +183,7 @@ func TestNewPage(t *testing.T) {
 		{"strength", p.Links[1].Strength, 3.0},
 		{"evidence", p.Links[1].Evidence[1], evidence{"b.txt", 0, 41, `In Lisbon, Ana Silva said "no" to <b>it</b>.`}},
 		{"no evidence is an empty list", p.Links[4].Evidence, []evidence{}},
-		{"only cited documents keep their URL", p.Docs, map[string]string{"b.txt": "https://example.org/b"}},
+		{"only cited documents are kept", p.Docs, map[string]doc{"a.txt": {Title: "Talks in the square", Date: "1987-03-02"}, "b.txt": {URL: "https://example.org/b", Date: "1987-03-03T10:00:00Z"}, "c.txt": {URL: "javascript:alert(1)"}}},
 		{"no relation type yet", p.Links[0].Type, ""},
 		{"default title", newPage(&graph.Graph{}, Options{}).Title, "entigraph"},
 		{"no stats before Analyse", newPage(&graph.Graph{Nodes: sample().Nodes[:1]}, Options{}).Nodes[0].Stats == nil, true},

@@ -15,8 +15,14 @@ type page struct {
 	Pruned  []string `json:"pruned,omitempty"` // what pruning removed, as the DOT comments say it
 	Nodes   []node   `json:"nodes"`
 	Links   []link   `json:"links"`
-	// Docs maps a document id to its URL, for documents that have one.
-	Docs map[string]string `json:"docs,omitempty"`
+	// Docs describes the cited documents that have a URL, title or date.
+	Docs map[string]doc `json:"docs,omitempty"`
+}
+
+type doc struct {
+	URL   string `json:"url,omitempty"`
+	Title string `json:"title,omitempty"`
+	Date  string `json:"date,omitempty"`
 }
 
 // node is an entity.
@@ -96,7 +102,7 @@ func newPage(g *graph.Graph, o Options) *page {
 	for i := range g.Edges {
 		p.Links[i] = newLink(&g.Edges[i], g.Weighed)
 	}
-	p.Docs = docURLs(p.Links, o.DocURLs)
+	p.Docs = citedDocs(p.Links, o.Docs)
 	layout(p)
 	return p
 }
@@ -123,17 +129,14 @@ func newLink(e *graph.Edge, weighed bool) link {
 	return out
 }
 
-// docURLs keeps the URLs of the documents some evidence cites, so the
-// page does not carry the URLs of a whole corpus.
-func docURLs(links []link, urls map[string]string) map[string]string {
-	if len(urls) == 0 {
-		return nil
-	}
-	out := map[string]string{}
+// citedDocs keeps the documents some evidence cites, so the page does
+// not carry a whole corpus's.
+func citedDocs(links []link, docs map[string]Doc) map[string]doc {
+	out := map[string]doc{}
 	for _, l := range links {
 		for _, ev := range l.Evidence {
-			if u := urls[ev.Doc]; u != "" {
-				out[ev.Doc] = u
+			if d, ok := docs[ev.Doc]; ok && d != (Doc{}) {
+				out[ev.Doc] = doc(d)
 			}
 		}
 	}

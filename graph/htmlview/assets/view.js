@@ -222,14 +222,15 @@
   function passage(ev, marks) {
     var q = el("blockquote", { "class": "evidence" });
     q.appendChild(marked(ev.text, marks));
-    var cite = el("cite");
-    var url = docs[ev.doc];
-    if (url && /^(https?:|file:|\/|\.)/i.test(url)) {
-      var a = el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, ev.doc);
-      cite.appendChild(a);
+    var cite = el("cite"), d = docs[ev.doc] || {};
+    // Only web and file links: a URL from the data never runs script.
+    if (d.url && (/^(https?|file):/i.test(d.url) || !/^[a-z][a-z0-9+.-]*:/i.test(d.url))) {
+      cite.appendChild(el("a", { href: d.url, target: "_blank", rel: "noopener noreferrer" }, ev.doc));
     } else {
-      cite.textContent = ev.doc;
+      cite.appendChild(document.createTextNode(ev.doc));
     }
+    if (d.date) cite.appendChild(document.createTextNode(" · " + d.date.slice(0, 10)));
+    if (d.title) cite.appendChild(document.createTextNode(" · " + d.title));
     q.appendChild(cite);
     return q;
   }
