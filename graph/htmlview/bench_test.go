@@ -2,12 +2,20 @@ package htmlview
 
 import (
 	"bytes"
+	"cmp"
+	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -119,6 +127,7 @@ func BenchmarkWrite(b *testing.B) {
 var (
 	screenshot = flag.String("screenshot", "", "write a screenshot of the view of testdata/articles to this PNG file")
 	selectName = flag.String("select", "", "with -screenshot: click this entity (default: the most mentioned)")
+	docsJSONL  = flag.String("docs-jsonl", "", "with -screenshot: JSON Lines (.gz) input whose id, title and date fields describe the documents")
 	graphJSON  = flag.String("graph-json", "", "with -screenshot or BenchmarkInteractive: use the graph in this file, written by entigraph build --format json")
 )
 
@@ -129,6 +138,65 @@ func benchGraph(tb testing.TB) *graph.Graph {
 		return readGraphJSON(tb, *graphJSON)
 	}
 	return bigGraph(150, 1500)
+}
+
+// paletted maps img to its 256 most frequent colours.
+func paletted(img image.Image) *image.Paletted {
+	counts := map[color.RGBA]int{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			counts[color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)]++
+		}
+	}
+	cs := make([]color.RGBA, 0, len(counts))
+	for c := range counts {
+		cs = append(cs, c)
+	}
+	slices.SortFunc(cs, func(a, c color.RGBA) int {
+		if d := counts[c] - counts[a]; d != 0 {
+			return d
+		}
+		return cmp.Compare(uint32(a.R)<<24|uint32(a.G)<<16|uint32(a.B)<<8|uint32(a.A), uint32(c.R)<<24|uint32(c.G)<<16|uint32(c.B)<<8|uint32(c.A))
+	})
+	pal := make(color.Palette, 0, 256)
+	for _, c := range cs[:min(256, len(cs))] {
+		pal = append(pal, c)
+	}
+	out := image.NewPaletted(b, pal)
+	draw.Draw(out, b, img, b.Min, draw.Src)
+	return out
+}
+
+// readDocs reads the id, title and date of each record of a JSON Lines
+// file, gzipped or not; nil for no path.
+func readDocs(tb testing.TB, path string) map[string]Doc {
+	tb.Helper()
+	if path == "" {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		if r, err = gzip.NewReader(f); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	docs := map[string]Doc{}
+	dec := json.NewDecoder(r)
+	for {
+		var rec struct{ ID, Title, Date string }
+		if err := dec.Decode(&rec); err == io.EOF {
+			return docs
+		} else if err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		docs[rec.ID] = Doc{Title: rec.Title, Date: rec.Date}
+	}
 }
 
 // readGraphJSON reads what graph.WriteJSON wrote, as far as the page
@@ -179,7 +247,7 @@ func TestScreenshot(t *testing.T) {
 		g, title = readGraphJSON(t, *graphJSON), "entigraph: "+filepath.Base(*graphJSON)
 	}
 	var buf bytes.Buffer
-	if err := Write(&buf, g, Options{Title: title}); err != nil {
+	if err := Write(&buf, g, Options{Title: title, Docs: readDocs(t, *docsJSONL)}); err != nil {
 		t.Fatal(err)
 	}
 	tb := open(t, startBrowser(t), buf.Bytes())
@@ -195,11 +263,21 @@ func TestScreenshot(t *testing.T) {
 	}
 	tb.do(t, chromedp.EmulateViewport(1280, 800), chromedp.Sleep(300*time.Millisecond),
 		chromedp.Click(chromedp.CSS(fmt.Sprintf(`#nodes [data-id=%q] circle`, name))), chromedp.Sleep(300*time.Millisecond))
-	png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(*screenshot, png, 0o644); err != nil {
+	// The page is mostly flat colours: its 256 most frequent ones, as a
+	// palette, keep the picture sharp and small enough for the repository.
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&out, paletted(img)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(*screenshot, out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	tb.clean(t)
