@@ -318,22 +318,3 @@ func articlesGraph(t *testing.T) *graph.Graph {
 	}
 	return graph.Analyse(g, graph.AnalyseOptions{})
 }
-
-func TestWriteBig(t *testing.T) {
-	if os.Getenv("BIGOUT") == "" {
-		t.Skip()
-	}
-	var buf bytes.Buffer
-	if err := writePage(&buf, newPage(bigGraph(150, 1500), Options{})); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(os.Getenv("BIGOUT"), buf.Bytes(), 0o644)
-	buf.Reset()
-	if err := Write(&buf, articlesGraph(t), Options{}); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(os.Getenv("BIGOUT")+".articles.html", buf.Bytes(), 0o644)
-	buf.Reset()
-	writePage(&buf, timed())
-	os.WriteFile(os.Getenv("BIGOUT")+".timed.html", buf.Bytes(), 0o644)
-}
