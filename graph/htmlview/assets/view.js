@@ -354,11 +354,14 @@
   }
 
   var dates = [];
+  // day keeps the date of a timestamp (2026-03-02T10:00:00Z), so the
+  // slider moves by days.
+  function day(s) { return s.slice(0, 10); }
   function setupDates() {
     var set = new Set();
     nodes.concat(links).forEach(function (x) {
-      if (x.first_seen) set.add(x.first_seen);
-      if (x.last_seen) set.add(x.last_seen);
+      if (x.first_seen) set.add(day(x.first_seen));
+      if (x.last_seen) set.add(day(x.last_seen));
     });
     dates = Array.from(set).sort();
     if (!dates.length) return;
@@ -383,8 +386,8 @@
   // counts per period, the link must have been seen in one of them.
   function inRange(x) {
     if (!dates.length || !x.first_seen) return true;
-    var last = x.last_seen || x.first_seen;
-    if (x.first_seen > state.to || last < state.from) return false;
+    var first = day(x.first_seen), last = day(x.last_seen || x.first_seen);
+    if (first > state.to || last < state.from) return false;
     if (!x.counts) return true;
     return Object.keys(x.counts).some(function (p) {
       return p >= state.from.slice(0, p.length) && p <= state.to.slice(0, p.length);
