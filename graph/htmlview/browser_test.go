@@ -20,6 +20,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/entigraph/entigraph/graph"
 )
 
 // chromiumPath returns Debian's chromium (or another Chrome on PATH),
@@ -327,4 +330,24 @@ func TestBrowserRelationsAndDates(t *testing.T) {
 		t.Errorf("from label = %q, want 1987-10-20", got)
 	}
 	tb.clean(t)
+}
+
+func TestBrowserEdgeCases(t *testing.T) {
+	browser := startBrowser(t)
+	for _, tc := range []struct {
+		name string
+		g    *graph.Graph
+	}{
+		{"empty graph", &graph.Graph{}},
+		{"entities without links", &graph.Graph{Nodes: sample().Nodes}},
+		{"not weighed nor analysed", &graph.Graph{Nodes: sample().Nodes[:2], Edges: sample().Edges[:1]}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := open(t, browser, render(t, tc.g, Options{}))
+			if diff := cmp.Diff(ids(newPage(tc.g, Options{})), tb.visible(t), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("data-id elements (-want +got):\n%s", diff)
+			}
+			tb.clean(t)
+		})
+	}
 }
