@@ -278,6 +278,25 @@ func TestBrowser(t *testing.T) {
 			t.Error("details still shown after Escape")
 		}
 	})
+	t.Run("colour by community", func(t *testing.T) {
+		fill := func() string {
+			return eval[string](t, tb, `document.querySelector('#nodes [data-id="Lisbon"] circle').getAttribute("fill")`)
+		}
+		if got := fill(); got != "#95d5b2" {
+			t.Errorf("Lisbon filled %s, want the LOC colour #95d5b2", got)
+		}
+		tb.do(t, chromedp.Click(chromedp.CSS(`#colour input[value="community"]`)))
+		if got := fill(); got == "#95d5b2" {
+			t.Error("Lisbon keeps its type colour when colouring by community")
+		}
+		if legend := tb.text(t, "#legend"); !strings.Contains(legend, "community 0") {
+			t.Errorf("legend %q names no community", legend)
+		}
+		tb.do(t, chromedp.Click(chromedp.CSS(`#colour input[value="type"]`)))
+		if got := fill(); got != "#95d5b2" {
+			t.Errorf("Lisbon filled %s after switching back, want #95d5b2", got)
+		}
+	})
 	t.Run("type filter hides entities", func(t *testing.T) {
 		tb.do(t, chromedp.Click(chromedp.CSS(`#types input[value="LOC"]`)))
 		want := slices.DeleteFunc(slices.Clone(allIDs), func(s string) bool { return s == "Lisbon" })
@@ -341,9 +360,16 @@ func TestBrowserEdgeCases(t *testing.T) {
 		{"empty graph", &graph.Graph{}},
 		{"entities without links", &graph.Graph{Nodes: sample().Nodes}},
 		{"not weighed nor analysed", &graph.Graph{Nodes: sample().Nodes[:2], Edges: sample().Edges[:1]}},
+		{"focus", withView(sample(), func(g *graph.Graph) { g.Focus = "Lisbon"; g.ColorCommunities = true })},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tb := open(t, browser, render(t, tc.g, Options{}))
+			if got := tb.text(t, "#details h2"); got != tc.g.Focus {
+				t.Errorf("selected at first: %q, want %q", got, tc.g.Focus)
+			}
+			if got, want := tb.hidden(t, "#colour"), !tc.g.Analysed; got != want {
+				t.Errorf("colour choice hidden: %v, want %v", got, want)
+			}
 			if diff := cmp.Diff(ids(newPage(tc.g, Options{})), tb.visible(t), cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("data-id elements (-want +got):\n%s", diff)
 			}

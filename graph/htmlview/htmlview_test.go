@@ -186,6 +186,10 @@ func TestNewPage(t *testing.T) {
 		{"only cited documents are kept", p.Docs, map[string]doc{"a.txt": {Title: "Talks in the square", Date: "1987-03-02"}, "b.txt": {URL: "https://example.org/b", Date: "1987-03-03T10:00:00Z"}, "c.txt": {URL: "javascript:alert(1)"}}},
 		{"no relation type yet", p.Links[0].Type, ""},
 		{"default title", newPage(&graph.Graph{}, Options{}).Title, "entigraph"},
+		{"colour by type by default", p.ColorBy, "type"},
+		{"colour by community when asked", newPage(withView(sample(), func(g *graph.Graph) { g.ColorCommunities = true }), Options{}).ColorBy, "community"},
+		{"no community colours before Analyse", newPage(&graph.Graph{View: graph.View{ColorCommunities: true}}, Options{}).ColorBy, "type"},
+		{"focus", newPage(withView(sample(), func(g *graph.Graph) { g.Focus = "Lisbon" }), Options{}).Focus, "Lisbon"},
 		{"no stats before Analyse", newPage(&graph.Graph{Nodes: sample().Nodes[:1]}, Options{}).Nodes[0].Stats == nil, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -194,6 +198,11 @@ func TestNewPage(t *testing.T) {
 			}
 		})
 	}
+}
+
+func withView(g *graph.Graph, f func(*graph.Graph)) *graph.Graph {
+	f(g)
+	return g
 }
 
 func ids(p *page) []string {

@@ -13,6 +13,11 @@ type page struct {
 	Title   string   `json:"title"`
 	Measure string   `json:"measure"`          // what a link's strength holds: count, npmi, ...
 	Pruned  []string `json:"pruned,omitempty"` // what pruning removed, as the DOT comments say it
+	// ColorBy is "type" or, for an analysed graph drawn with
+	// --color community, "community": how circles are filled at first
+	// (the page can switch when the graph was analysed).
+	ColorBy string `json:"color_by"`
+	Focus   string `json:"focus,omitempty"` // the --focus entity, selected when the page opens
 	Nodes   []node   `json:"nodes"`
 	Links   []link   `json:"links"`
 	// Docs describes the cited documents that have a URL, title or date.
@@ -93,6 +98,11 @@ func newPage(g *graph.Graph, o Options) *page {
 	if !g.Weighed {
 		p.Measure = graph.MeasureCount.String()
 	}
+	p.ColorBy = "type"
+	if g.Analysed && g.ColorCommunities {
+		p.ColorBy = "community"
+	}
+	p.Focus = g.Focus
 	for _, pr := range g.Pruned {
 		p.Pruned = append(p.Pruned, pr.String())
 	}

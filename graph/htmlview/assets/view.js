@@ -18,9 +18,16 @@
     l.s.adj.push(l); l.t.adj.push(l);
   });
 
-  var state = { types: new Set(), relations: new Set(), from: "", to: "", selected: null, matches: new Set() };
+  var state = { colorBy: data.color_by || "type", types: new Set(), relations: new Set(), from: "", to: "", selected: null, matches: new Set() };
 
+  // COMMUNITY_COLORS are the DOT writer's (ColorBrewer Set3); later
+  // communities are OTHER_COMMUNITY.
+  var COMMUNITY_COLORS = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+    "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"];
+  var OTHER_COMMUNITY = "#f7f7f7";
   function color(type) { return COLORS[type] || OTHER_COLOR; }
+  function communityColor(c) { return COMMUNITY_COLORS[c] || OTHER_COMMUNITY; }
+  function fill(n) { return state.colorBy === "community" && n.stats ? communityColor(n.stats.community) : color(n.type); }
   function relType(l) { return l.type || COOCCURRENCE; }
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -95,7 +102,7 @@
           })
           .attr("transform", function (n) { return "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")"; })
           .on("click", function (ev, n) { ev.stopPropagation(); select(n); });
-        g.append("circle").attr("r", function (n) { return n.r; }).attr("fill", function (n) { return color(n.type); });
+        g.append("circle").attr("r", function (n) { return n.r; }).attr("fill", fill);
         g.append("text").attr("x", function (n) { return n.r + 3; }).attr("dy", "0.35em").text(function (n) { return n.label; });
         g.append("title").text(function (n) { return n.label + " (" + n.type + "), " + plural(n.mentions, "mention"); });
         return g;
@@ -328,6 +335,21 @@
     return Array.from(m.keys()).sort().map(function (k) { return [k, m.get(k)]; });
   }
 
+  // setupColour offers community colours when the graph was analysed.
+  function setupColour() {
+    if (!nodes.some(function (n) { return n.stats; })) return;
+    var box = document.getElementById("colour");
+    box.hidden = false;
+    box.querySelectorAll("input").forEach(function (r) {
+      r.checked = r.value === state.colorBy;
+      r.addEventListener("change", function () {
+        state.colorBy = r.value;
+        nodeLayer.selectAll("g.node circle").attr("fill", fill);
+        legend();
+      });
+    });
+  }
+
   function setupFilters() {
     var typeBox = document.getElementById("types");
     counts(nodes, function (n) { return n.type; }).forEach(function (tc) {
@@ -403,12 +425,23 @@
   // ---- Legend -------------------------------------------------------------
   function legend() {
     var box = document.getElementById("legend");
-    counts(nodes, function (n) { return n.type; }).forEach(function (tc) {
+    box.textContent = "";
+    function entry(colour, text) {
       var d = el("div");
-      d.appendChild(el("span", { "class": "swatch", style: "background:" + color(tc[0]) }));
-      d.appendChild(document.createTextNode(tc[0]));
+      d.appendChild(el("span", { "class": "swatch", style: "background:" + colour }));
+      d.appendChild(document.createTextNode(text));
       box.appendChild(d);
-    });
+    }
+    if (state.colorBy === "community") {
+      var cs = counts(nodes.filter(function (n) { return n.stats; }), function (n) { return n.stats.community; })
+        .sort(function (a, b) { return a[0] - b[0]; });
+      cs.slice(0, COMMUNITY_COLORS.length).forEach(function (cc) {
+        entry(communityColor(cc[0]), "community " + cc[0] + " (" + plural(cc[1], "entity").replace("entitys", "entities") + ")");
+      });
+      if (cs.length > COMMUNITY_COLORS.length) entry(OTHER_COMMUNITY, (cs.length - COMMUNITY_COLORS.length) + " smaller communities");
+    } else {
+      counts(nodes, function (n) { return n.type; }).forEach(function (tc) { entry(color(tc[0]), tc[0]); });
+    }
     box.appendChild(el("div", null, "Size: mentions · width: " + data.measure));
     if (links.some(function (l) { return l.directed; })) box.appendChild(el("div", null, "Arrow: relation, head → tail"));
   }
@@ -418,10 +451,12 @@
   layout();
   timings.layout = performance.now();
   setupFilters();
+  setupColour();
   legend();
   draw();
   timings.draw = performance.now();
   fit();
+  if (data.focus && byId.has(data.focus)) select(byId.get(data.focus));
   timings.fit = performance.now();
   window.entigraphTimings = timings;
   // The page is usable from here: tests and measurements wait for this.
