@@ -18,8 +18,8 @@ type page struct {
 	// (the page can switch when the graph was analysed).
 	ColorBy string `json:"color_by"`
 	Focus   string `json:"focus,omitempty"` // the --focus entity, selected when the page opens
-	Nodes   []node   `json:"nodes"`
-	Links   []link   `json:"links"`
+	Nodes   []node `json:"nodes"`
+	Links   []link `json:"links"`
 	// Docs describes the cited documents that have a URL, title or date.
 	Docs map[string]doc `json:"docs,omitempty"`
 }
