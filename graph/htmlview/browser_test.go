@@ -264,6 +264,10 @@ func TestBrowser(t *testing.T) {
 		if n := eval[int](t, tb, `document.querySelectorAll("#details a").length`); n != 0 {
 			t.Errorf("%d links in the details, want none", n)
 		}
+		marks := eval[[]string](t, tb, `Array.from(document.querySelectorAll("#details mark"), m => m.textContent)`)
+		if diff := cmp.Diff([]string{"José Núñez", "UN"}, marks); diff != "" {
+			t.Errorf("marked names, whole words only (-want +got):\n%s", diff)
+		}
 		tb.do(t, chromedp.Click(chromedp.CSS(`#nodes [data-id="Ana Silva"] circle`)))
 	})
 	t.Run("a neighbour in the details is selected by a click", func(t *testing.T) {

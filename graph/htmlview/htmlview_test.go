@@ -40,7 +40,7 @@ func sample() *graph.Graph {
 				{Doc: "b.txt", Start: 0, End: 41, Text: `In Lisbon, Ana Silva said "no" to <b>it</b>.`},
 			}},
 			{Source: "José Núñez", Target: "United Nations", Weight: 1, Docs: 1, Evidence: []graph.Evidence{
-				{Doc: "c.txt", Start: 10, End: 44, Text: "José Núñez spoke for the UN today."},
+				{Doc: "c.txt", Start: 10, End: 65, Text: "José Núñez spoke for the UN today, not for UNESCO."},
 			}},
 			{Source: "Lisbon", Target: "Porto & Co </script>", Weight: 1, Docs: 1, Evidence: []graph.Evidence{
 				{Doc: "b.txt", Start: 42, End: 80, Text: "Porto & Co </script> opened in Lisbon."},

@@ -13,7 +13,8 @@
   var byId = new Map();
   nodes.forEach(function (n, i) { n.index = i; n.adj = []; byId.set(n.id, n); });
   links = links.filter(function (l) { return byId.has(l.source) && byId.has(l.target); });
-  links.forEach(function (l) {
+  links.forEach(function (l, i) {
+    l.key = i; // two relations may join the same pair, even both ways
     l.s = byId.get(l.source); l.t = byId.get(l.target);
     l.s.adj.push(l); l.t.adj.push(l);
   });
@@ -35,7 +36,7 @@
     if (text != null) e.textContent = text;
     return e;
   }
-  function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
+  function plural(n, word, words) { return n.toLocaleString("en") + " " + (n === 1 ? word : words || word + "s"); }
   // fold lowercases and strips accents, so "Jose" finds "José".
   function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
 
@@ -83,7 +84,7 @@
   // node, carrying the entity's name in data-id.
   function draw() {
     var vn = nodes.filter(visibleNode), vl = links.filter(visibleLink);
-    linkLayer.selectAll("line").data(vl, function (l) { return l.source + "\u0000" + l.target + "\u0000" + relType(l); })
+    linkLayer.selectAll("line").data(vl, function (l) { return l.key; })
       .join(function (enter) {
         return enter.append("line")
           .classed("directed", function (l) { return !!l.directed; })
@@ -112,7 +113,7 @@
         d3.select(this).attr("transform", "translate(" + n.x + "," + n.y + ")");
         linkLayer.selectAll("line").filter(function (l) { return l.s === n || l.t === n; }).each(function (l) { placeLine(this, l); });
       }));
-    d3.select("#summary").text(plural(vn.length, "entity").replace("entitys", "entities") + ", " + plural(vl.length, "link") +
+    d3.select("#summary").text(plural(vn.length, "entity", "entities") + ", " + plural(vl.length, "link") +
       (vn.length < nodes.length || vl.length < links.length ? " shown (of " + nodes.length + " and " + links.length + ")" : "") +
       "; link strength: " + data.measure + ".");
     labelByZoom(d3.zoomTransform(svg.node()).k);
@@ -190,7 +191,7 @@
     if (!n) return;
     box.appendChild(el("h2", null, n.label));
     var meta = n.type + " · " + plural(n.mentions, "mention") + " in " + plural(n.docs, "document");
-    if (n.first_seen) meta += " · seen " + n.first_seen + (n.last_seen && n.last_seen !== n.first_seen ? " to " + n.last_seen : "");
+    if (n.first_seen) meta += " · seen " + span(n);
     box.appendChild(el("p", { "class": "meta" }, meta));
     if (n.aliases && n.aliases.length) {
       box.appendChild(el("h3", null, "Also named"));
@@ -206,6 +207,11 @@
     adj.forEach(function (l) { box.appendChild(neighbour(l, n, names)); });
   }
 
+  // span is when an entity or link was seen: one day, or from one to another.
+  function span(x) {
+    var a = day(x.first_seen), b = day(x.last_seen || x.first_seen);
+    return a === b ? a : a + " to " + b;
+  }
   function other(l, n) { return l.s === n ? l.t : l.s; }
   function namesOf(n) { return [n.label].concat((n.aliases || []).map(function (a) { return a.name; })); }
 
@@ -218,7 +224,7 @@
     div.appendChild(b);
     if (l.type) div.appendChild(el("span", { "class": "reltype" }, l.type));
     var info = " " + m.type + " · " + plural(l.weight, "time") + " together in " + plural(l.docs, "document");
-    if (l.first_seen) info += " · " + l.first_seen + (l.last_seen && l.last_seen !== l.first_seen ? " to " + l.last_seen : "");
+    if (l.first_seen) info += " · " + span(l);
     div.appendChild(el("span", { "class": "count" }, info));
     var marks = names.concat(namesOf(m));
     if (l.trigger) marks.push(l.trigger);
@@ -250,7 +256,8 @@
       .sort(function (a, b) { return b.length - a.length; })
       .map(function (s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
     if (!pats.length) { frag.appendChild(document.createTextNode(text)); return frag; }
-    var re = new RegExp(pats.join("|"), "g"), last = 0, m;
+    // Whole words only: the alias "US" is not marked inside "USSR".
+    var re = new RegExp("(?<![\\p{L}\\p{N}])(?:" + pats.join("|") + ")(?![\\p{L}\\p{N}])", "gu"), last = 0, m;
     while ((m = re.exec(text)) !== null) {
       if (m.index > last) frag.appendChild(document.createTextNode(text.slice(last, m.index)));
       frag.appendChild(el("mark", null, m[0]));
@@ -436,7 +443,7 @@
       var cs = counts(nodes.filter(function (n) { return n.stats; }), function (n) { return n.stats.community; })
         .sort(function (a, b) { return a[0] - b[0]; });
       cs.slice(0, COMMUNITY_COLORS.length).forEach(function (cc) {
-        entry(communityColor(cc[0]), "community " + cc[0] + " (" + plural(cc[1], "entity").replace("entitys", "entities") + ")");
+        entry(communityColor(cc[0]), "community " + cc[0] + " (" + plural(cc[1], "entity", "entities") + ")");
       });
       if (cs.length > COMMUNITY_COLORS.length) entry(OTHER_COMMUNITY, (cs.length - COMMUNITY_COLORS.length) + " smaller communities");
     } else {
