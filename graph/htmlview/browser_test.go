@@ -36,9 +36,28 @@ func chromiumPath() string {
 	return ""
 }
 
-// startBrowser starts one headless Chromium for a test or benchmark and
-// returns its context. It skips when Chromium is absent, except on CI,
-// where .ci/run installs it and its absence is a failure.
+// shared is the one headless Chromium the tests and benchmarks share,
+// started by the first that needs it and stopped by TestMain.
+var shared struct {
+	once    sync.Once
+	ctx     context.Context
+	err     error
+	stop    func()
+	dataDir string
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.stop != nil {
+		shared.stop()
+		os.RemoveAll(shared.dataDir)
+	}
+	os.Exit(code)
+}
+
+// startBrowser returns the shared browser's context, starting it if
+// needed. It skips when Chromium is absent, except on CI, where .ci/run
+// installs it and its absence is a failure.
 func startBrowser(tb testing.TB) context.Context {
 	tb.Helper()
 	path := chromiumPath()
@@ -48,21 +67,29 @@ func startBrowser(tb testing.TB) context.Context {
 		}
 		tb.Skip("skipping the browser test: no chromium on PATH (apt-get install chromium)")
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox, // Chromium refuses to run as root with its sandbox
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(tb.TempDir()),
-		chromedp.WindowSize(1280, 800),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	tb.Cleanup(func() { cancelBrowser(); cancelAlloc() })
-	if err := chromedp.Do(bctx); err != nil {
-		tb.Fatalf("starting %s: %v", path, err)
+	shared.once.Do(func() {
+		if shared.dataDir, shared.err = os.MkdirTemp("", "htmlview-chromium-"); shared.err != nil {
+			return
+		}
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path),
+			chromedp.NoSandbox, // Chromium refuses to run as root with its sandbox
+			chromedp.DisableGPU,
+			chromedp.Flag("disable-component-update", true),
+			chromedp.UserDataDir(shared.dataDir),
+			chromedp.WindowSize(1280, 800),
+		)
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		bctx, cancelBrowser := chromedp.NewContext(actx)
+		shared.ctx, shared.stop = bctx, func() { cancelBrowser(); cancelAlloc() }
+		if err := chromedp.Do(bctx); err != nil {
+			shared.err = fmt.Errorf("starting %s: %w", path, err)
+		}
+	})
+	if shared.err != nil {
+		tb.Fatal(shared.err)
 	}
-	return bctx
+	return shared.ctx
 }
 
 // tab is a page open in the browser, with what it logged.
