@@ -366,6 +366,13 @@ func TestBrowserRelationsAndDates(t *testing.T) {
 	if directed := directed(); directed != 1 {
 		t.Errorf("%d directed lines drawn, want 1", directed)
 	}
+	tb.do(t, chromedp.Click(chromedp.CSS(`#nodes [data-id="Ana Silva"] circle`)))
+	rel := tb.text(t, `#details [data-neighbour="United Nations"]`)
+	for _, want := range []string{"→ United Nations", "works_for", "score 0.90", "1987-03-01", "Ana Silva works for the UN.", "d.txt"} {
+		if !strings.Contains(rel, want) {
+			t.Errorf("relation in the details %q lacks %q", rel, want)
+		}
+	}
 	tb.do(t, chromedp.Click(chromedp.CSS(`#relations input[value="works_for"]`)))
 	if directed := directed(); directed != 0 {
 		t.Errorf("%d directed lines drawn with works_for off, want 0", directed)
@@ -382,6 +389,14 @@ func TestBrowserRelationsAndDates(t *testing.T) {
 	tb.clean(t)
 }
 
+func pruned(t *testing.T) *graph.Graph {
+	g, err := graph.Prune(sample(), graph.PruneOptions{TopNodes: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
 func TestBrowserEdgeCases(t *testing.T) {
 	browser := startBrowser(t)
 	for _, tc := range []struct {
@@ -392,6 +407,7 @@ func TestBrowserEdgeCases(t *testing.T) {
 		{"entities without links", &graph.Graph{Nodes: sample().Nodes}},
 		{"not weighed nor analysed", &graph.Graph{Nodes: sample().Nodes[:2], Edges: sample().Edges[:1]}},
 		{"focus", withView(sample(), func(g *graph.Graph) { g.Focus = "Lisbon"; g.ColorCommunities = true })},
+		{"pruned", pruned(t)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tb := open(t, browser, render(t, tc.g, Options{}))
@@ -400,6 +416,12 @@ func TestBrowserEdgeCases(t *testing.T) {
 			}
 			if got, want := tb.hidden(t, "#colour"), !tc.g.Analysed; got != want {
 				t.Errorf("colour choice hidden: %v, want %v", got, want)
+			}
+			if got, want := tb.hidden(t, "#pruned"), len(tc.g.Pruned) == 0; got != want {
+				t.Errorf("pruning note hidden: %v, want %v", got, want)
+			}
+			if len(tc.g.Pruned) > 0 && !strings.Contains(tb.text(t, "#pruned"), "--top-nodes 3") {
+				t.Errorf("pruning note %q does not name --top-nodes 3", tb.text(t, "#pruned"))
 			}
 			if diff := cmp.Diff(ids(newPage(tc.g, Options{})), tb.visible(t), cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("data-id elements (-want +got):\n%s", diff)

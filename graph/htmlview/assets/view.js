@@ -225,6 +225,7 @@
     if (l.type) div.appendChild(el("span", { "class": "reltype" }, l.type));
     var info = " " + m.type + " · " + plural(l.weight, "time") + " together in " + plural(l.docs, "document");
     if (l.first_seen) info += " · " + span(l);
+    if (l.type && l.score) info += " · score " + l.score.toFixed(2);
     div.appendChild(el("span", { "class": "count" }, info));
     var marks = names.concat(namesOf(m));
     if (l.trigger) marks.push(l.trigger);
@@ -357,6 +358,16 @@
     });
   }
 
+  // setupPruned says what the view leaves out and how to get it back.
+  function setupPruned() {
+    if (!data.pruned || !data.pruned.length) return;
+    var box = document.getElementById("pruned");
+    box.hidden = false;
+    var ul = el("ul");
+    data.pruned.forEach(function (p) { ul.appendChild(el("li", null, p)); });
+    box.appendChild(ul);
+  }
+
   function setupFilters() {
     var typeBox = document.getElementById("types");
     counts(nodes, function (n) { return n.type; }).forEach(function (tc) {
@@ -459,6 +470,7 @@
   timings.layout = performance.now();
   setupFilters();
   setupColour();
+  setupPruned();
   legend();
   draw();
   timings.draw = performance.now();
