@@ -126,6 +126,7 @@ func BenchmarkWrite(b *testing.B) {
 
 var (
 	screenshot = flag.String("screenshot", "", "write a screenshot of the view of testdata/articles to this PNG file")
+	pageTitle  = flag.String("title", "", "with -screenshot: the page's title")
 	selectName = flag.String("select", "", "with -screenshot: click this entity (default: the most mentioned)")
 	docsJSONL  = flag.String("docs-jsonl", "", "with -screenshot: JSON Lines (.gz) input whose id, title and date fields describe the documents")
 	graphJSON  = flag.String("graph-json", "", "with -screenshot or BenchmarkInteractive: use the graph in this file, written by entigraph build --format json")
@@ -245,6 +246,9 @@ func TestScreenshot(t *testing.T) {
 	g, title := articlesGraph(t), "entigraph: testdata/articles"
 	if *graphJSON != "" {
 		g, title = readGraphJSON(t, *graphJSON), "entigraph: "+filepath.Base(*graphJSON)
+	}
+	if *pageTitle != "" {
+		title = *pageTitle
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, g, Options{Title: title, Docs: readDocs(t, *docsJSONL)}); err != nil {
