@@ -4,16 +4,15 @@ go 1.26.8
 
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3 // input: main article text of HTML pages, without navigation and footers
-	github.com/dominikbraun/graph v0.23.0 // graph: the co-occurrence store (we write DOT ourselves: its draw.DOT is unsorted and unescaped)
+	github.com/dominikbraun/graph v0.23.0 // graph: breadth-first search for --giant's components (the graph itself is graph.Graph, sorted slices; its draw.DOT is unsorted and unescaped, so we write DOT ourselves)
 	github.com/goccy/go-graphviz v0.2.10 // render: Graphviz compiled to WebAssembly, so SVG/PNG need no system Graphviz
 	github.com/google/go-cmp v0.7.0 // tests: readable want/got diffs
-	github.com/jdkato/prose/v2 v2.0.0 // nlp: tokenizer, and the baseline recognizer for eval --ner prose
+	github.com/jdkato/prose/v2 v2.0.0 // nlp: tokenizer; nlp/prosener: the baseline recognizer for eval --ner prose
 	github.com/schollz/progressbar/v3 v3.19.1 // cmd: progress bar on a terminal
 	github.com/spf13/pflag v1.0.10 // cmd: GNU-style flags, accepted before or after paths
 	golang.org/x/net v0.41.0 // input: HTML charset detection
-	golang.org/x/sync v0.25.0 // cmd: errgroup for the worker pool
 	golang.org/x/term v0.48.0 // cmd: is stderr a terminal (progress bar or not)
-	gonum.org/v1/gonum v0.17.0 // analytics: Louvain communities (graph/community), PageRank cross-check (graph/network); prose needed v0.7.0
+	gonum.org/v1/gonum v0.17.0 // graph: Louvain communities (gonum/graph/community, over a read-only view of graph.Graph), PageRank cross-check in tests; prose needed v0.7.0
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // nlp: punkt sentence segmenter (prose's), built once per process
 )
 

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The attributes every export format (GEXF, GraphML, JSON, CSV) writes,
@@ -17,6 +18,7 @@ const (
 	attrString attrKind = iota
 	attrInt
 	attrDouble
+	attrBool
 )
 
 type nodeAttr struct {
@@ -25,10 +27,71 @@ type nodeAttr struct {
 	value func(n *Node) any // string, int or float64
 }
 
+// edgeAttr is an attribute of a link; value returns nil where the link
+// has no such value (association measures of a relation), which the
+// formats leave out.
 type edgeAttr struct {
 	name  string
 	kind  attrKind
-	value func(e *Edge) any
+	value func(l *link) any
+}
+
+// link is an edge as the export formats write it: a co-occurrence edge
+// (e set) or a relation (r set).
+type link struct {
+	source, target string
+	directed       bool
+	e              *Edge
+	r              *Relation
+}
+
+// kind is "cooccurrence" or "relation".
+func (l *link) kind() string {
+	if l.r != nil {
+		return "relation"
+	}
+	return "cooccurrence"
+}
+
+// time is when the link was seen.
+func (l *link) time() *Time {
+	if l.r != nil {
+		return &l.r.Time
+	}
+	return &l.e.Time
+}
+
+// evidence is the link's passages.
+func (l *link) evidence() []Evidence {
+	if l.r != nil {
+		return l.r.Evidence
+	}
+	return l.e.Evidence
+}
+
+// links returns g's co-occurrence edges, then its relations, in order.
+func links(g *Graph) []link {
+	out := make([]link, 0, len(g.Edges)+len(g.Relations))
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		out = append(out, link{source: e.Source, target: e.Target, e: e})
+	}
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		out = append(out, link{source: r.Head, target: r.Tail, directed: !r.Type.Symmetric(), r: r})
+	}
+	return out
+}
+
+// dated reports whether g has dates to write.
+func dated(g *Graph) bool { return g.Dated() }
+
+// dateString formats a day, "" for the zero time.
+func dateString(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Format("2006-01-02")
 }
 
 func nodeAttrs(g *Graph) []nodeAttr {
@@ -39,6 +102,12 @@ func nodeAttrs(g *Graph) []nodeAttr {
 		{"docs", attrInt, func(n *Node) any { return n.Docs }},
 		{"units", attrInt, func(n *Node) any { return n.Units }},
 		{"aliases", attrString, func(n *Node) any { return aliasList(n.Aliases) }},
+	}
+	if dated(g) {
+		as = append(as,
+			nodeAttr{"first_seen", attrString, func(n *Node) any { return dateString(n.FirstSeen) }},
+			nodeAttr{"last_seen", attrString, func(n *Node) any { return dateString(n.LastSeen) }},
+		)
 	}
 	if g.Analysed {
 		as = append(as,
@@ -51,18 +120,67 @@ func nodeAttrs(g *Graph) []nodeAttr {
 	return as
 }
 
+// edge returns f applied to a co-occurrence link, nil for a relation.
+func edge(f func(e *Edge) any) func(l *link) any {
+	return func(l *link) any {
+		if l.e == nil {
+			return nil
+		}
+		return f(l.e)
+	}
+}
+
 func edgeAttrs(g *Graph) []edgeAttr {
 	as := []edgeAttr{
-		{"weight", attrDouble, func(e *Edge) any { return edgeWeight(g, e) }},
-		{"count", attrInt, func(e *Edge) any { return e.Weight }},
-		{"docs", attrInt, func(e *Edge) any { return e.Docs }},
+		{"weight", attrDouble, func(l *link) any {
+			if l.r != nil {
+				return float64(l.r.Count)
+			}
+			return edgeWeight(g, l.e)
+		}},
+		{"units", attrInt, func(l *link) any {
+			if l.r != nil {
+				return l.r.Count
+			}
+			return l.e.Units
+		}},
+		{"docs", attrInt, func(l *link) any {
+			if l.r != nil {
+				return l.r.Docs
+			}
+			return l.e.Docs
+		}},
+	}
+	if len(g.Relations) > 0 {
+		as = append(as,
+			edgeAttr{"kind", attrString, func(l *link) any { return l.kind() }},
+			edgeAttr{"relation", attrString, func(l *link) any {
+				if l.r == nil {
+					return nil
+				}
+				return string(l.r.Type)
+			}},
+			edgeAttr{"directed", attrBool, func(l *link) any { return l.directed }},
+			edgeAttr{"score", attrDouble, func(l *link) any {
+				if l.r == nil {
+					return nil
+				}
+				return round(l.r.Score)
+			}},
+		)
+	}
+	if dated(g) {
+		as = append(as,
+			edgeAttr{"first_seen", attrString, func(l *link) any { return dateString(l.time().FirstSeen) }},
+			edgeAttr{"last_seen", attrString, func(l *link) any { return dateString(l.time().LastSeen) }},
+		)
 	}
 	if g.Weighed {
 		as = append(as,
-			edgeAttr{"pmi", attrDouble, func(e *Edge) any { return round(e.PMI) }},
-			edgeAttr{"npmi", attrDouble, func(e *Edge) any { return round(e.NPMI) }},
-			edgeAttr{"dice", attrDouble, func(e *Edge) any { return round(e.Dice) }},
-			edgeAttr{"jaccard", attrDouble, func(e *Edge) any { return round(e.Jaccard) }},
+			edgeAttr{"pmi", attrDouble, edge(func(e *Edge) any { return round(e.PMI) })},
+			edgeAttr{"npmi", attrDouble, edge(func(e *Edge) any { return round(e.NPMI) })},
+			edgeAttr{"dice", attrDouble, edge(func(e *Edge) any { return round(e.Dice) })},
+			edgeAttr{"jaccard", attrDouble, edge(func(e *Edge) any { return round(e.Jaccard) })},
 		)
 	}
 	return as
@@ -73,7 +191,7 @@ func edgeWeight(g *Graph, e *Edge) float64 {
 	if g.Weighed {
 		return round(e.Strength)
 	}
-	return float64(e.Weight)
+	return round(e.Weight)
 }
 
 // aliasList joins alias names with "|", most frequent first (Cypher:
@@ -96,7 +214,8 @@ func round(f float64) float64 {
 	return r
 }
 
-// formatValue renders an attribute value as text (XML and CSV).
+// formatValue renders an attribute value as text (XML and CSV); nil is
+// "".
 func formatValue(v any) string {
 	switch v := v.(type) {
 	case string:
@@ -105,6 +224,8 @@ func formatValue(v any) string {
 		return strconv.Itoa(v)
 	case float64:
 		return strconv.FormatFloat(v, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
 	}
 	return ""
 }
@@ -189,9 +310,9 @@ func dotEdgeAttrs(g *Graph, e *Edge, maxStrength float64) string {
 	var pen string
 	switch g.Measure {
 	case MeasureCount:
-		weight, pen = e.Weight, penwidth(e.Weight, max(int(maxStrength), 1))
+		weight, pen = layoutWeight(e.Weight), penwidth(e.Weight, maxStrength)
 	case MeasureDocs:
-		weight, pen = e.Docs, penwidth(e.Docs, max(int(maxStrength), 1))
+		weight, pen = e.Docs, penwidth(float64(e.Docs), maxStrength)
 	default:
 		s := 0.0
 		if maxStrength > 0 {
@@ -200,8 +321,8 @@ func dotEdgeAttrs(g *Graph, e *Edge, maxStrength float64) string {
 		weight = 1 + int(math.Round(9*s))
 		pen = strconv.FormatFloat(1+5*s, 'f', 2, 64)
 	}
-	return fmt.Sprintf("weight=%d, docs=%d, penwidth=%s, count=%d, strength=%s, pmi=%s, npmi=%s, dice=%s, jaccard=%s",
-		weight, e.Docs, pen, e.Weight, dotNum(e.Strength),
+	return fmt.Sprintf("weight=%d, docs=%d, penwidth=%s, units=%d, strength=%s, pmi=%s, npmi=%s, dice=%s, jaccard=%s",
+		weight, e.Docs, pen, e.Units, dotNum(e.Strength),
 		dotNum(e.PMI), dotNum(e.NPMI), dotNum(e.Dice), dotNum(e.Jaccard))
 }
 

@@ -8,7 +8,10 @@ import (
 // WriteCSV writes g as two RFC 4180 CSV tables with a header row: nodes
 // (id, label, type, mentions, docs, units, aliases, and degree,
 // weighted_degree, pagerank, community once analysed) and edges (source,
-// target, weight, count, docs, and pmi, npmi, dice, jaccard once weighed).
+// target, weight, units, docs; kind, relation, directed and score when the
+// graph has relations, which follow the co-occurrence edges; first_seen
+// and last_seen when it has dates; and pmi, npmi, dice, jaccard once
+// weighed, empty for relations).
 // An edge's source and target are node ids; aliases are joined with "|";
 // weight is the chosen measure. The headers are plain names, ready for
 // pandas.read_csv and for Neo4j:
@@ -18,7 +21,7 @@ import (
 //	SET e.type = row.type, e.mentions = toInteger(row.mentions), e.aliases = split(row.aliases, '|');
 //	LOAD CSV WITH HEADERS FROM 'file:///edges.csv' AS row
 //	MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
-//	MERGE (a)-[r:CO_OCCURS]-(b) SET r.weight = toFloat(row.weight), r.count = toInteger(row.count);
+//	MERGE (a)-[r:CO_OCCURS]-(b) SET r.weight = toFloat(row.weight), r.units = toInteger(row.units);
 func WriteCSV(nodes, edges io.Writer, g *Graph) error {
 	nw := csv.NewWriter(nodes)
 	nas := nodeAttrs(g)
@@ -46,11 +49,12 @@ func WriteCSV(nodes, edges io.Writer, g *Graph) error {
 		row = append(row, a.name)
 	}
 	ew.Write(row)
-	for i := range g.Edges {
-		e := &g.Edges[i]
-		row = append(row[:0], e.Source, e.Target)
+	ls := links(g)
+	for i := range ls {
+		l := &ls[i]
+		row = append(row[:0], l.source, l.target)
 		for _, a := range eas {
-			row = append(row, formatValue(a.value(e)))
+			row = append(row, formatValue(a.value(l)))
 		}
 		ew.Write(row)
 	}

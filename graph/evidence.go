@@ -15,65 +15,61 @@ const DefaultEvidence = 3
 // MaxEvidenceBytes caps the text of one piece of evidence.
 const MaxEvidenceBytes = 300
 
-// Evidence is a passage where both ends of an edge occur: the answer to
-// "why are these two connected?".
+// Evidence is a passage where both ends of an edge occur, or that states
+// a relation: the answer to "why are these two connected?".
 type Evidence struct {
-	Doc   string `json:"doc"`   // document id
-	Start int    `json:"start"` // byte offsets of the sentence (or unit) in the document
-	End   int    `json:"end"`
-	Text  string `json:"text"` // the passage, capped at MaxEvidenceBytes
+	Doc     string `json:"doc"`   // document id
+	Start   int    `json:"start"` // byte offsets of the sentence (or unit) in the document
+	End     int    `json:"end"`
+	Text    string `json:"text"`              // the passage, capped at MaxEvidenceBytes
+	Trigger string `json:"trigger,omitempty"` // for a relation, the words that state it
 }
 
-// evidenceItem is a passage with the input order of its document, which
-// merging needs.
+// evidenceItem is a passage with its rank among the passages of its
+// document for the same edge (0 for the first).
 type evidenceItem struct {
 	Evidence
-	docIdx int
+	rank int
 }
 
-// evidenceSet keeps up to k passages for one edge. It is deterministic:
-// documents arrive in input order, and a passage from a document not yet
-// represented displaces the newest passage of the most represented
-// document, so the kept passages come from as many documents as possible.
+// evidenceSet keeps the k best passages of an edge, in order: first
+// passages of documents before second ones (so the passages come from as
+// many documents as possible), then by document id (in natural order:
+// "a.jsonl:9" before "a.jsonl:10"), then by offset. The order depends
+// only on the passages, so the set of a corpus is the same whatever the
+// order in which documents and partial graphs are added.
 type evidenceSet []evidenceItem
 
-// slot returns where a passage from document doc would be stored, or -1
-// when it would not be kept. Callers build the passage only when wanted.
-func (s evidenceSet) slot(doc string, k int) int {
-	if len(s) < k {
-		return len(s)
-	}
-	victim, most := -1, 1
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i].Doc == doc {
-			return -1
-		}
-		n := 0
-		for _, x := range s {
-			if x.Doc == s[i].Doc {
-				n++
-			}
-		}
-		if n > most {
-			victim, most = i, n
-		}
-	}
-	return victim
+func (x evidenceItem) compare(y evidenceItem) int {
+	return cmp.Or(cmp.Compare(x.rank, y.rank), naturalCompare(x.Doc, y.Doc),
+		cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End), strings.Compare(x.Trigger, y.Trigger))
 }
 
-// put stores e at a slot returned by slot: appended when the set is not
-// full, else replacing the victim, which leaves the set in arrival order.
-func (s evidenceSet) put(i int, e evidenceItem) evidenceSet {
-	if i == len(s) {
-		return append(s, e)
-	}
-	s = append(s[:i], s[i+1:]...)
-	return append(s, e)
+// wants reports whether the set would keep it.
+func (s evidenceSet) wants(it evidenceItem, k int) bool {
+	return k > 0 && (len(s) < k || it.compare(s[len(s)-1]) < 0)
 }
 
-func (s evidenceSet) add(e evidenceItem, k int) evidenceSet {
-	if i := s.slot(e.Doc, k); i >= 0 {
-		return s.put(i, e)
+// add inserts it if it is among the k best.
+func (s evidenceSet) add(it evidenceItem, k int) evidenceSet {
+	if !s.wants(it, k) {
+		return s
+	}
+	i, found := slices.BinarySearchFunc(s, it, evidenceItem.compare)
+	if found {
+		return s
+	}
+	s = slices.Insert(s, i, it)
+	if len(s) > k {
+		s = s[:k]
+	}
+	return s
+}
+
+// merge adds the items of o.
+func (s evidenceSet) merge(o evidenceSet, k int) evidenceSet {
+	for _, it := range o {
+		s = s.add(it, k)
 	}
 	return s
 }
@@ -90,21 +86,37 @@ func (s evidenceSet) passages() []Evidence {
 	return out
 }
 
-// mergeEvidence combines the passages of edges contracted into one, as if
-// they had arrived in input order.
-func mergeEvidence(sets []evidenceSet, k int) evidenceSet {
-	var all []evidenceItem
-	for _, s := range sets {
-		all = append(all, s...)
+// naturalCompare orders strings with runs of digits compared as numbers,
+// then byte-wise ("a01" before "a1").
+func naturalCompare(a, b string) int {
+	return cmp.Or(naturalOrder(a, b), strings.Compare(a, b))
+}
+
+func naturalOrder(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), strings.Compare(na, nb)); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
 	}
-	slices.SortStableFunc(all, func(x, y evidenceItem) int {
-		return cmp.Or(cmp.Compare(x.docIdx, y.docIdx), cmp.Compare(x.Start, y.Start))
-	})
-	var out evidenceSet
-	for _, e := range all {
-		out = out.add(e, k)
+	return cmp.Or(cmp.Compare(len(a), len(b)), strings.Compare(a, b))
+}
+
+func digitRun(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
 	}
-	return out
+	return i
 }
 
 // capText returns text[start:end] cut to at most MaxEvidenceBytes. When
@@ -148,9 +160,32 @@ func EdgeTooltip(e *Edge, scope Scope) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s: together in %d %s of %d %s", e.Source, e.Target,
-		e.Weight, plural(e.Weight, unit), e.Docs, plural(e.Docs, "document"))
+		e.Units, plural(e.Units, unit), e.Docs, plural(e.Docs, "document"))
 	for _, ev := range e.Evidence {
-		fmt.Fprintf(&b, "\n\n[%s] %s", ev.Doc, ev.Text)
+		fmt.Fprintf(&b, "\n\n[%s] %s", ev.Doc, oneLine(ev.Text))
 	}
 	return b.String()
+}
+
+// RelationTooltip describes a relation and its evidence, for a DOT
+// tooltip: "A works for B: stated in 2 sentences of 2 documents (score
+// 0.83)", then each passage with its document and trigger.
+func RelationTooltip(r *Relation) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s %s: stated in %d %s of %d %s (score %.2f)", r.Head, r.Type.Label(), r.Tail,
+		r.Count, plural(r.Count, "sentence"), r.Docs, plural(r.Docs, "document"), r.Score)
+	for _, ev := range r.Evidence {
+		fmt.Fprintf(&b, "\n\n[%s] %s", ev.Doc, oneLine(ev.Text))
+		if ev.Trigger != "" {
+			fmt.Fprintf(&b, " (%q)", ev.Trigger)
+		}
+	}
+	return b.String()
+}
+
+// oneLine joins a passage's lines: hard-wrapped newswire reads better in
+// a tooltip as one paragraph, and Graphviz's own DOT writer (which PNG
+// rendering reads back) mangles a line that starts with a quote.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

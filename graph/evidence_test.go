@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/nlp"
 )
 
@@ -23,16 +24,43 @@ func TestEvidenceSet(t *testing.T) {
 		{"new documents displace repeats", []Evidence{ev("a", 1), ev("a", 2), ev("a", 3), ev("b", 1), ev("c", 1)},
 			[]Evidence{ev("a", 1), ev("b", 1), ev("c", 1)}},
 		{"a represented document displaces nothing", []Evidence{ev("a", 1), ev("a", 2), ev("b", 1), ev("a", 3)},
-			[]Evidence{ev("a", 1), ev("a", 2), ev("b", 1)}},
+			[]Evidence{ev("a", 1), ev("b", 1), ev("a", 2)}},
+		{"documents in natural order", []Evidence{ev("f.jsonl:10", 1), ev("f.jsonl:9", 1), ev("f.jsonl:100", 1), ev("f.jsonl:11", 1)},
+			[]Evidence{ev("f.jsonl:9", 1), ev("f.jsonl:10", 1), ev("f.jsonl:11", 1)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			// Items are ranked within their document as Prepared.passage
+			// ranks them: by the order they come in.
+			items := make([]evidenceItem, len(tt.add))
+			seen := map[string]int{}
+			for i, e := range tt.add {
+				items[i] = item(e)
+				items[i].rank = seen[e.Doc]
+				seen[e.Doc]++
+			}
 			var s evidenceSet
-			for _, e := range tt.add {
-				s = s.add(item(e), 3)
+			for _, it := range items {
+				s = s.add(it, 3)
 			}
 			if diff := cmp.Diff(tt.want, s.passages()); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
+			}
+			// Any order of adds, and any split into merged sets, keeps
+			// the same passages.
+			for shift := range items {
+				var a, b evidenceSet
+				for i := range items {
+					it := items[(i+shift)%len(items)]
+					if i%2 == 0 {
+						a = a.add(it, 3)
+					} else {
+						b = b.add(it, 3)
+					}
+				}
+				if diff := cmp.Diff(tt.want, b.merge(a, 3).passages()); diff != "" {
+					t.Errorf("rotated by %d and merged (-want +got):\n%s", shift, diff)
+				}
 			}
 		})
 	}
@@ -67,7 +95,7 @@ func TestCapText(t *testing.T) {
 
 // segmented returns text as a document with the given id, whose mentions
 // are every occurrence of each name.
-func segmented(t *testing.T, id, text string, names map[string]nlp.Type) *nlp.Document {
+func segmented(t *testing.T, id, text string, names map[string]annot.Type) *annot.Document {
 	t.Helper()
 	doc, err := nlp.Segment(text)
 	if err != nil {
@@ -78,7 +106,7 @@ func segmented(t *testing.T, id, text string, names map[string]nlp.Type) *nlp.Do
 		for name, typ := range names {
 			first := strings.Fields(name)[0]
 			if tok.Text == first && strings.HasPrefix(text[tok.Start:], name) {
-				doc.Mentions = append(doc.Mentions, nlp.Mention{Text: name, Type: typ,
+				doc.Mentions = append(doc.Mentions, annot.Mention{Text: name, Type: typ,
 					Start: tok.Start, End: tok.Start + len(name), Sentence: tok.Sentence})
 			}
 		}
@@ -87,8 +115,8 @@ func segmented(t *testing.T, id, text string, names map[string]nlp.Type) *nlp.Do
 }
 
 func TestBuilderEvidence(t *testing.T) {
-	names := map[string]nlp.Type{"Amara Okafor": nlp.Person, "Hamburg": nlp.Loc, "Lukas Brandt": nlp.Person}
-	docs := []*nlp.Document{
+	names := map[string]annot.Type{"Amara Okafor": annot.Person, "Hamburg": annot.Loc, "Lukas Brandt": annot.Person}
+	docs := []*annot.Document{
 		segmented(t, "d1", "Amara Okafor flew to Hamburg. Rain fell. Amara Okafor left Hamburg again.", names),
 		segmented(t, "d2", "In Hamburg, Amara Okafor met Lukas Brandt.", names),
 		segmented(t, "d3", "Nothing here. Hamburg welcomed Amara Okafor.", names),
@@ -109,7 +137,7 @@ func TestBuilderEvidence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := NewBuilder(tt.opts)
+			b := NewPartial(tt.opts)
 			texts := map[string]string{}
 			for _, d := range docs {
 				texts[d.ID] = d.Text
@@ -117,10 +145,7 @@ func TestBuilderEvidence(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			g, err := b.Graph()
-			if err != nil {
-				t.Fatal(err)
-			}
+			g := b.Graph()
 			var edge *Edge
 			for i := range g.Edges {
 				if g.Edges[i].Source == "Amara Okafor" && g.Edges[i].Target == "Hamburg" {
@@ -145,5 +170,22 @@ func TestBuilderEvidence(t *testing.T) {
 				t.Errorf("texts (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestTooltipPassagesOnOneLine checks that passages lose their line
+// breaks in tooltips: Graphviz's own DOT writer, which PNG rendering reads
+// back, breaks on a quoted line start.
+func TestTooltipPassagesOnOneLine(t *testing.T) {
+	e := &Edge{Source: "A", Target: "B", Units: 1, Docs: 1,
+		Evidence: []Evidence{{Doc: "d", Text: "said he hoped\nBaker would help,\n\"especially on policy.\""}}}
+	got := EdgeTooltip(e, Scope{})
+	want := "A — B: together in 1 sentence of 1 document\n\n[d] said he hoped Baker would help, \"especially on policy.\""
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	r := &Relation{Type: annot.Met, Head: "A", Tail: "B", Count: 1, Docs: 1, Score: 0.5, Evidence: e.Evidence}
+	if got := RelationTooltip(r); strings.Count(got, "\n") != 2 {
+		t.Errorf("relation tooltip keeps the passage's line breaks:\n%s", got)
 	}
 }

@@ -4,24 +4,24 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/graph"
-	"github.com/entigraph/entigraph/nlp"
 )
 
-// sample is a snapshot as Builder.Graph returns it: two pairs of entities
+// sample is a graph as Partial.Graph returns it: two pairs of entities
 // in 10 sentences.
 func sample() *graph.Graph {
 	return &graph.Graph{
 		Nodes: []graph.Node{
-			{Key: "Ana Silva", Label: "Ana Silva", Type: nlp.Person, Mentions: 4, Docs: 2, Units: 4, Aliases: []graph.Alias{{Name: "Ana Silva", Count: 3}, {Name: "Silva", Count: 1}}},
-			{Key: "Bo Chen", Label: "Bo Chen", Type: nlp.Person, Mentions: 2, Docs: 1, Units: 2},
-			{Key: "Lisbon", Label: "Lisbon", Type: nlp.Loc, Mentions: 5, Docs: 2, Units: 5},
-			{Key: "Porto", Label: "Porto", Type: nlp.Loc, Mentions: 1, Docs: 1, Units: 1},
+			{Key: "Ana Silva", Label: "Ana Silva", Type: annot.Person, Mentions: 4, Docs: 2, Units: 4, Aliases: []graph.Alias{{Name: "Ana Silva", Count: 3}, {Name: "Silva", Count: 1}}},
+			{Key: "Bo Chen", Label: "Bo Chen", Type: annot.Person, Mentions: 2, Docs: 1, Units: 2},
+			{Key: "Lisbon", Label: "Lisbon", Type: annot.Loc, Mentions: 5, Docs: 2, Units: 5},
+			{Key: "Porto", Label: "Porto", Type: annot.Loc, Mentions: 1, Docs: 1, Units: 1},
 		},
 		Edges: []graph.Edge{
-			{Source: "Ana Silva", Target: "Bo Chen", Weight: 2, Docs: 1},
-			{Source: "Ana Silva", Target: "Lisbon", Weight: 3, Docs: 2},
-			{Source: "Lisbon", Target: "Porto", Weight: 1, Docs: 1},
+			{Source: "Ana Silva", Target: "Bo Chen", Weight: 2, Units: 2, Docs: 1},
+			{Source: "Ana Silva", Target: "Lisbon", Weight: 3, Units: 3, Docs: 2},
+			{Source: "Lisbon", Target: "Porto", Weight: 1, Units: 1, Docs: 1},
 		},
 		Units: 10,
 	}
@@ -30,13 +30,13 @@ func sample() *graph.Graph {
 func ExampleWeigh() {
 	g := graph.Weigh(sample(), graph.MeasureNPMI)
 	for _, e := range g.Edges {
-		fmt.Printf("%s - %s: count %d, pmi %.2f, npmi %.2f, dice %.2f, jaccard %.2f\n",
-			e.Source, e.Target, e.Weight, e.PMI, e.NPMI, e.Dice, e.Jaccard)
+		fmt.Printf("%s - %s: units %d, pmi %.2f, npmi %.2f, dice %.2f, jaccard %.2f\n",
+			e.Source, e.Target, e.Units, e.PMI, e.NPMI, e.Dice, e.Jaccard)
 	}
 	// Output:
-	// Ana Silva - Bo Chen: count 2, pmi 1.32, npmi 0.57, dice 0.67, jaccard 0.50
-	// Ana Silva - Lisbon: count 3, pmi 0.58, npmi 0.34, dice 0.67, jaccard 0.50
-	// Lisbon - Porto: count 1, pmi 1.00, npmi 0.30, dice 0.33, jaccard 0.20
+	// Ana Silva - Bo Chen: units 2, pmi 1.32, npmi 0.57, dice 0.67, jaccard 0.50
+	// Ana Silva - Lisbon: units 3, pmi 0.58, npmi 0.34, dice 0.67, jaccard 0.50
+	// Lisbon - Porto: units 1, pmi 1.00, npmi 0.30, dice 0.33, jaccard 0.20
 }
 
 func ExamplePrune() {
@@ -81,7 +81,7 @@ func ExampleWriteCSV() {
 	// Bo Chen,Bo Chen,PERSON,2,1,2,
 	// Lisbon,Lisbon,LOC,5,2,5,
 	// Porto,Porto,LOC,1,1,1,
-	// source,target,weight,count,docs,pmi,npmi,dice,jaccard
+	// source,target,weight,units,docs,pmi,npmi,dice,jaccard
 	// Ana Silva,Bo Chen,0.666667,2,1,1.32193,0.569323,0.666667,0.5
 	// Ana Silva,Lisbon,0.666667,3,2,0.584963,0.336773,0.666667,0.5
 	// Lisbon,Porto,0.333333,1,1,1,0.30103,0.333333,0.2
@@ -101,6 +101,6 @@ func ExampleWriteJSON() {
 	// {"id": "Bo Chen", "label": "Bo Chen", "type": "PERSON", "mentions": 2, "docs": 1, "units": 2, "aliases": []}
 	// ],
 	// "links": [
-	// {"source": "Ana Silva", "target": "Bo Chen", "weight": 2, "count": 2, "docs": 1, "pmi": 1.32193, "npmi": 0.569323, "dice": 0.666667, "jaccard": 0.5, "evidence": [{"doc":"a.txt","start":0,"end":32,"text":"Ana Silva met Bo Chen in Lisbon."}]}
+	// {"source": "Ana Silva", "target": "Bo Chen", "weight": 2, "units": 2, "docs": 1, "pmi": 1.32193, "npmi": 0.569323, "dice": 0.666667, "jaccard": 0.5, "evidence": [{"doc":"a.txt","start":0,"end":32,"text":"Ana Silva met Bo Chen in Lisbon."}]}
 	// ]}
 }

@@ -9,11 +9,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/internal/dottest"
-	"github.com/entigraph/entigraph/nlp"
 )
 
 // exportFixture is fixture weighed, pruned and analysed, plus a node whose
@@ -22,14 +23,26 @@ func exportFixture(t *testing.T) *Graph {
 	t.Helper()
 	g := fixture()
 	odd := `Zoë "Q" <&> Ltd, Inc.` + "\n2"
-	g.Nodes = append(g.Nodes, Node{Key: odd, Label: odd, Type: nlp.Org, Mentions: 2, Docs: 1, Units: 2, Aliases: []Alias{{odd, 1}, {"Zoë|Q", 1}}})
+	g.Nodes = append(g.Nodes, Node{Key: odd, Label: odd, Type: annot.Org, Mentions: 2, Docs: 1, Units: 2, Aliases: []Alias{{Name: odd, Count: 1}, {Name: "Zoë|Q", Count: 1}}})
 	g.Edges = append(g.Edges, Edge{Source: "Hel", Target: odd, Weight: 1, Docs: 1,
 		Evidence: []Evidence{{Doc: "a.txt", Start: 10, End: 40, Text: `Hel met "Q" & <friends>.`}}})
+	// Dates on two nodes and a relation, and two relations: one directed,
+	// one symmetric over a pair that also co-occurs.
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
+	dated := Time{FirstSeen: day(1), LastSeen: day(9), Timeline: []DayCount{{day(1), 2}, {day(9), 1}}}
+	g.Nodes[0].Time, g.Nodes[1].Time = dated, dated
+	g.Relations = []Relation{
+		{Type: annot.WorksFor, Head: g.Nodes[0].Key, Tail: g.Nodes[2].Key, Count: 2, Docs: 1, Score: 0.8125, Time: dated,
+			Evidence: []Evidence{{Doc: "a.txt", Start: 0, End: 30, Text: "A, chief of B, spoke.", Trigger: "chief of"}}},
+		{Type: annot.Met, Head: g.Nodes[0].Key, Tail: g.Nodes[1].Key, Count: 1, Docs: 1, Score: 0.5},
+	}
 	g, err := Prune(Weigh(g, MeasureNPMI), PruneOptions{TopNodes: 9})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Analyse(g, AnalyseOptions{})
+	g = Analyse(g, AnalyseOptions{})
+	g.Slice = Month
+	return g
 }
 
 // table is what every format says of a graph, in a common form: node id
@@ -39,7 +52,13 @@ type table struct {
 	Edges map[string]map[string]string
 }
 
-func edgeID(s, t string) string { return s + "\x00" + t }
+// edgeID identifies a link: its ends and, for a relation, its type.
+func edgeID(s, t, relation string) string { return s + "\x00" + t + "\x00" + relation }
+
+// addEdge records a link's attributes under its edgeID.
+func (tb table) addEdge(s, t string, attrs map[string]string) {
+	tb.Edges[edgeID(s, t, attrs["relation"])] = attrs
+}
 
 // formats are the encoders and the parsers that read their output back.
 var formats = []struct {
@@ -89,8 +108,8 @@ func TestFormatsAgree(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := f.parse(t, buf.Bytes())
-			if len(got.Nodes) != len(g.Nodes) || len(got.Edges) != len(g.Edges) {
-				t.Errorf("%d nodes and %d edges, want %d and %d", len(got.Nodes), len(got.Edges), len(g.Nodes), len(g.Edges))
+			if len(got.Nodes) != len(g.Nodes) || len(got.Edges) != len(g.Edges)+len(g.Relations) {
+				t.Errorf("%d nodes and %d links, want %d and %d", len(got.Nodes), len(got.Edges), len(g.Nodes), len(g.Edges)+len(g.Relations))
 			}
 			for _, n := range g.Nodes {
 				if _, ok := got.Nodes[n.Key]; !ok {
@@ -98,8 +117,13 @@ func TestFormatsAgree(t *testing.T) {
 				}
 			}
 			for _, e := range g.Edges {
-				if _, ok := got.Edges[edgeID(e.Source, e.Target)]; !ok {
+				if _, ok := got.Edges[edgeID(e.Source, e.Target, "")]; !ok {
 					t.Errorf("edge %q - %q missing", e.Source, e.Target)
+				}
+			}
+			for _, r := range g.Relations {
+				if _, ok := got.Edges[edgeID(r.Head, r.Tail, string(r.Type))]; !ok {
+					t.Errorf("relation %s %q -> %q missing", r.Type, r.Head, r.Tail)
 				}
 			}
 			if i == 0 {
@@ -147,7 +171,8 @@ func TestFormatsGolden(t *testing.T) {
 
 // TestDOTView checks what WriteDOT adds for a weighed, pruned, analysed
 // graph: the pruning comment, community colours and PageRank font sizes,
-// and every measure on the edges.
+// every measure on the edges, and the relation view: a digraph with
+// dashed co-occurrence edges, labelled and coloured relations, a legend.
 func TestDOTView(t *testing.T) {
 	g := exportFixture(t)
 	var typed bytes.Buffer
@@ -155,7 +180,7 @@ func TestDOTView(t *testing.T) {
 		t.Fatal(err)
 	}
 	if want := `"Anna Berg" [label="Anna Berg", type="PERSON", mentions=5, docs=3, shape=ellipse, style="filled", fillcolor="` +
-		typeStyles[nlp.Person].fill + `"`; !strings.Contains(typed.String(), want) {
+		typeStyles[annot.Person].fill + `"`; !strings.Contains(typed.String(), want) {
 		t.Errorf("by default nodes are filled by type; DOT lacks %q:\n%s", want, typed.String())
 	}
 	g.ColorCommunities = true
@@ -169,16 +194,19 @@ func TestDOTView(t *testing.T) {
 		`"Anna Berg" [label="Anna Berg"`,
 		`fillcolor="` + communityPalette[0] + `"`,
 		"community=0, pagerank=",
-		`"Anna Berg" -- "Bonn" [weight=`,
+		`"Anna Berg" -> "Bonn" [dir=none, style=dashed, color="#99999966", weight=`,
 		"npmi=0.579095",
+		`"Anna Berg" -> "Cargo Inc" [relation="works_for", label="works for", color="#0072b2"`,
+		`"Anna Berg" -> "Bonn" [relation="met", label="met", color="#e69f00", fontcolor="#e69f00", fontsize=9, dir=both`,
+		`<font color="#0072b2">→ works for</font>`,
 	} {
 		if !strings.Contains(dot, want) {
 			t.Errorf("DOT lacks %q:\n%s", want, dot)
 		}
 	}
 	parsed := dottest.Parse(t, buf.Bytes())
-	if len(parsed.Objects) != len(g.Nodes) || len(parsed.Edges) != len(g.Edges) {
-		t.Errorf("Graphviz read %d nodes and %d edges, want %d and %d", len(parsed.Objects), len(parsed.Edges), len(g.Nodes), len(g.Edges))
+	if len(parsed.Objects) != len(g.Nodes) || len(parsed.Edges) != len(g.Edges)+len(g.Relations) {
+		t.Errorf("Graphviz read %d nodes and %d edges, want %d and %d", len(parsed.Objects), len(parsed.Edges), len(g.Nodes), len(g.Edges)+len(g.Relations))
 	}
 }
 

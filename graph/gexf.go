@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/annot"
 )
 
 // GEXF 1.3 namespaces (https://gexf.net/schema.html).
@@ -36,6 +36,7 @@ type gexfMeta struct {
 type gexfGraph struct {
 	DefaultEdgeType string           `xml:"defaultedgetype,attr"`
 	Mode            string           `xml:"mode,attr"`
+	TimeFormat      string           `xml:"timeformat,attr,omitempty"`
 	Attributes      []gexfAttributes `xml:"attributes"`
 	Nodes           []gexfNode       `xml:"nodes>node"`
 	Edges           []gexfEdge       `xml:"edges>edge"`
@@ -62,6 +63,7 @@ type gexfNode struct {
 	ID        string         `xml:"id,attr"`
 	Label     string         `xml:"label,attr"`
 	AttValues []gexfAttValue `xml:"attvalues>attvalue"`
+	Spells    *gexfSpells    `xml:"spells,omitempty"`
 	Color     gexfColor      `xml:"viz:color"`
 	Size      gexfValue      `xml:"viz:size"`
 	Shape     gexfValue      `xml:"viz:shape"`
@@ -81,25 +83,57 @@ type gexfEdge struct {
 	ID        string         `xml:"id,attr"`
 	Source    string         `xml:"source,attr"`
 	Target    string         `xml:"target,attr"`
+	Type      string         `xml:"type,attr,omitempty"`
+	Label     string         `xml:"label,attr,omitempty"`
 	Weight    string         `xml:"weight,attr"`
 	AttValues []gexfAttValue `xml:"attvalues>attvalue"`
+	Spells    *gexfSpells    `xml:"spells,omitempty"`
 }
 
-var gexfTypes = map[attrKind]string{attrString: "string", attrInt: "integer", attrDouble: "double"}
+type gexfSpells struct {
+	Spell []gexfSpell `xml:"spell"`
+}
 
-var gexfShapes = map[nlp.Type]string{nlp.Person: "disc", nlp.Org: "square", nlp.Loc: "triangle"}
+// gexfSpell is a period in which a node or edge is present.
+type gexfSpell struct {
+	Start string `xml:"start,attr"`
+	End   string `xml:"end,attr"`
+}
 
-// WriteGEXF writes g as GEXF 1.3 for Gephi: an undirected static graph
-// whose nodes and edges carry the attributes of WriteJSON as typed
-// attvalues (the label is the node's own label), with viz colour
-// (community, or type before Analyse), size (PageRank, or mentions) and
-// shape (type). Edge weight is the chosen measure, negative PMI counting
-// as 0. The pruning steps, if any, are in meta/description.
+// spells returns the periods of t, for a dynamic graph.
+func spells(t Time, p Period) *gexfSpells {
+	if len(t.Timeline) == 0 {
+		return nil // present throughout
+	}
+	out := &gexfSpells{}
+	for _, c := range t.Counts(p) {
+		out.Spell = append(out.Spell, gexfSpell{c.Start.Format("2006-01-02"), c.End.Format("2006-01-02")})
+	}
+	return out
+}
+
+var gexfTypes = map[attrKind]string{attrString: "string", attrInt: "integer", attrDouble: "double", attrBool: "boolean"}
+
+var gexfShapes = map[annot.Type]string{annot.Person: "disc", annot.Org: "square", annot.Loc: "triangle"}
+
+// WriteGEXF writes g as GEXF 1.3 for Gephi: a graph whose nodes and edges
+// carry the attributes of WriteJSON as typed attvalues (the label is the
+// node's own label), with viz colour (community, or type before Analyse),
+// size (PageRank, or mentions) and shape (type). Edge weight is the
+// chosen measure, negative PMI counting as 0. Relations follow the
+// co-occurrence edges as directed edges (met stays undirected) labelled
+// with their type. With View.Slice set the graph is dynamic: every node
+// and edge has a spell for each period it was seen in, so Gephi's
+// timeline plays it. The pruning steps, if any, are in meta/description.
 func WriteGEXF(w io.Writer, g *Graph) error {
 	doc := gexfDoc{
 		XMLNS: gexfNS, XMLNSViz: gexfVizNS, XMLNSXsi: xsiNS, SchemaLocation: gexfSchema, Version: "1.3",
 		Meta:  gexfMeta{Creator: "entigraph", Description: description(g)},
 		Graph: gexfGraph{DefaultEdgeType: "undirected", Mode: "static"},
+	}
+	dynamic := g.Slice != NoPeriod && g.Dated()
+	if dynamic {
+		doc.Graph.Mode, doc.Graph.TimeFormat = "dynamic", "date"
 	}
 	nas := nodeAttrs(g)
 	na := gexfAttributes{Class: "node", Mode: "static"}
@@ -119,9 +153,12 @@ func WriteGEXF(w io.Writer, g *Graph) error {
 		n := &g.Nodes[i]
 		gn := gexfNode{ID: n.Key, Label: n.Label}
 		for _, a := range nas {
-			if a.name != "label" {
-				gn.AttValues = append(gn.AttValues, gexfAttValue{a.name, formatValue(a.value(n))})
+			if v := a.value(n); a.name != "label" && v != nil {
+				gn.AttValues = append(gn.AttValues, gexfAttValue{a.name, formatValue(v)})
 			}
+		}
+		if dynamic {
+			gn.Spells = spells(n.Time, g.Slice)
 		}
 		r, gg, b := rgb(nodeColor(g, n))
 		gn.Color = gexfColor{r, gg, b}
@@ -132,12 +169,25 @@ func WriteGEXF(w io.Writer, g *Graph) error {
 		}
 		doc.Graph.Nodes = append(doc.Graph.Nodes, gn)
 	}
-	for i := range g.Edges {
-		e := &g.Edges[i]
-		ge := gexfEdge{ID: strconv.Itoa(i), Source: e.Source, Target: e.Target,
-			Weight: formatValue(max(edgeWeight(g, e), 0))}
+	ls := links(g)
+	for i := range ls {
+		l := &ls[i]
+		ge := gexfEdge{ID: strconv.Itoa(i), Source: l.source, Target: l.target}
+		if l.r != nil {
+			ge.Label, ge.Weight = l.r.Type.Label(), strconv.Itoa(l.r.Count)
+			if l.directed {
+				ge.Type = "directed"
+			}
+		} else {
+			ge.Weight = formatValue(max(edgeWeight(g, l.e), 0))
+		}
 		for _, a := range eas {
-			ge.AttValues = append(ge.AttValues, gexfAttValue{a.name, formatValue(a.value(e))})
+			if v := a.value(l); v != nil {
+				ge.AttValues = append(ge.AttValues, gexfAttValue{a.name, formatValue(v)})
+			}
+		}
+		if dynamic {
+			ge.Spells = spells(*l.time(), g.Slice)
 		}
 		doc.Graph.Edges = append(doc.Graph.Edges, ge)
 	}

@@ -94,7 +94,7 @@ func parseGEXF(t *testing.T, data []byte) table {
 		if w, err := strconv.ParseFloat(e.need(t, "weight"), 64); err != nil || w < 0 {
 			t.Errorf("edge %s: weight %q", id, e.need(t, "weight"))
 		}
-		tb.Edges[edgeID(s, tg)] = attvalues(e, "edge")
+		tb.addEdge(s, tg, attvalues(e, "edge"))
 	}
 	return tb
 }

@@ -47,20 +47,22 @@ type graphmlNode struct {
 }
 
 type graphmlEdge struct {
-	ID     string        `xml:"id,attr"`
-	Source string        `xml:"source,attr"`
-	Target string        `xml:"target,attr"`
-	Data   []graphmlData `xml:"data"`
+	ID       string        `xml:"id,attr"`
+	Source   string        `xml:"source,attr"`
+	Target   string        `xml:"target,attr"`
+	Directed string        `xml:"directed,attr,omitempty"` // relations: true, or false for met
+	Data     []graphmlData `xml:"data"`
 }
 
-var graphmlTypes = map[attrKind]string{attrString: "string", attrInt: "int", attrDouble: "double"}
+var graphmlTypes = map[attrKind]string{attrString: "string", attrInt: "int", attrDouble: "double", attrBool: "boolean"}
 
 // WriteGraphML writes g as GraphML: an undirected graph whose node ids are
 // the node keys, with a typed <key> declaration (attr.name, attr.type) for
 // every attribute of WriteJSON plus "color" (a "#rrggbb" fill, by
 // community once analysed, else by type), and one <data> per attribute.
-// Node keys are prefixed "n_", edge keys "e_". How the graph was pruned
-// is in <desc>.
+// Node keys are prefixed "n_", edge keys "e_". Relations follow the
+// co-occurrence edges, with directed="true" (false for met) and their
+// kind, relation type and score. How the graph was pruned is in <desc>.
 func WriteGraphML(w io.Writer, g *Graph) error {
 	doc := graphmlDoc{
 		XMLNS: graphmlNS, XMLNSXsi: xsiNS, SchemaLocation: graphmlSchema,
@@ -80,16 +82,24 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 		n := &g.Nodes[i]
 		gn := graphmlNode{ID: n.Key}
 		for _, a := range nas {
-			gn.Data = append(gn.Data, graphmlData{"n_" + a.name, formatValue(a.value(n))})
+			if v := a.value(n); v != nil {
+				gn.Data = append(gn.Data, graphmlData{"n_" + a.name, formatValue(v)})
+			}
 		}
 		gn.Data = append(gn.Data, graphmlData{"n_color", nodeColor(g, n)})
 		doc.Graph.Nodes = append(doc.Graph.Nodes, gn)
 	}
-	for i := range g.Edges {
-		e := &g.Edges[i]
-		ge := graphmlEdge{ID: "e" + strconv.Itoa(i), Source: e.Source, Target: e.Target}
+	ls := links(g)
+	for i := range ls {
+		l := &ls[i]
+		ge := graphmlEdge{ID: "e" + strconv.Itoa(i), Source: l.source, Target: l.target}
+		if l.r != nil {
+			ge.Directed = strconv.FormatBool(l.directed)
+		}
 		for _, a := range eas {
-			ge.Data = append(ge.Data, graphmlData{"e_" + a.name, formatValue(a.value(e))})
+			if v := a.value(l); v != nil {
+				ge.Data = append(ge.Data, graphmlData{"e_" + a.name, formatValue(v)})
+			}
 		}
 		doc.Graph.Edges = append(doc.Graph.Edges, ge)
 	}

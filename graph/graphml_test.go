@@ -76,7 +76,7 @@ func parseGraphML(t *testing.T, data []byte) table {
 		if tb.Nodes[s] == nil || tb.Nodes[tg] == nil {
 			t.Errorf("edge with unknown end %q or %q", s, tg)
 		}
-		tb.Edges[edgeID(s, tg)] = datas(e, "edge")
+		tb.addEdge(s, tg, datas(e, "edge"))
 	}
 	return tb
 }

@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 )
 
@@ -15,9 +16,13 @@ import (
 //	 "links": [{"source": ..., "target": ..., "weight": ..., "count": ..., ...}]}
 //
 // Nodes and links carry every attribute the graph has (see the GEXF and
-// GraphML writers for the same set); "weight" is the chosen measure. Only
-// JSON has the structured ones: a node's "aliases" ([{"name", "count"}])
-// and a link's "evidence" ([{"doc", "start", "end", "text"}]).
+// GraphML writers for the same set); "weight" is the chosen measure.
+// Relations follow the co-occurrence links, with "kind": "relation",
+// "relation" (works_for, ...), "label" ("works for"), "directed" and
+// "score"; the graph is then "directed" and a "multigraph". Only JSON has
+// the structured attributes: a node's "aliases" ([{"name", "count"}]), a
+// link's "evidence" ([{"doc", "start", "end", "text", "trigger"}]) and,
+// for a sliced graph, "periods" ([{"period", "start", "end", "count"}]).
 // Output is deterministic: the snapshot's order, one node or link a line.
 func WriteJSON(w io.Writer, g *Graph) error {
 	var buf bytes.Buffer
@@ -33,7 +38,14 @@ func WriteJSON(w io.Writer, g *Graph) error {
 		}
 		head = append(head, field{"pruned", notes})
 	}
-	buf.WriteString(`{"directed": false, "multigraph": false, "graph": `)
+	if g.Slice != NoPeriod {
+		head = append(head, field{"slice", g.Slice.String()})
+	}
+	if g.Period != "" {
+		head = append(head, field{"period", g.Period})
+	}
+	directed := len(g.Relations) > 0
+	fmt.Fprintf(&buf, `{"directed": %t, "multigraph": %t, "graph": `, directed, directed)
 	if err := head.encode(&buf); err != nil {
 		return err
 	}
@@ -43,16 +55,18 @@ func WriteJSON(w io.Writer, g *Graph) error {
 		n := &g.Nodes[i]
 		o := object{{"id", n.Key}}
 		for _, a := range nas {
-			if a.name == "aliases" {
-				continue
+			if v := a.value(n); a.name != "aliases" && v != nil {
+				o = append(o, field{a.name, v})
 			}
-			o = append(o, field{a.name, a.value(n)})
 		}
 		aliases := make([]jsonAlias, len(n.Aliases))
 		for j, a := range n.Aliases {
 			aliases[j] = jsonAlias{a.Name, a.Count}
 		}
 		o = append(o, field{"aliases", aliases})
+		if g.Slice != NoPeriod && !n.FirstSeen.IsZero() {
+			o = append(o, field{"periods", periodCounts(n.Time, g.Slice)})
+		}
 		buf.WriteString(sep(i))
 		if err := o.encode(&buf); err != nil {
 			return err
@@ -60,13 +74,22 @@ func WriteJSON(w io.Writer, g *Graph) error {
 	}
 	buf.WriteString("\n],\n\"links\": [")
 	eas := edgeAttrs(g)
-	for i := range g.Edges {
-		e := &g.Edges[i]
-		o := object{{"source", e.Source}, {"target", e.Target}}
+	ls := links(g)
+	for i := range ls {
+		l := &ls[i]
+		o := object{{"source", l.source}, {"target", l.target}}
 		for _, a := range eas {
-			o = append(o, field{a.name, a.value(e)})
+			if v := a.value(l); v != nil {
+				o = append(o, field{a.name, v})
+			}
 		}
-		evidence := e.Evidence
+		if l.r != nil {
+			o = append(o, field{"label", l.r.Type.Label()})
+		}
+		if t := l.time(); g.Slice != NoPeriod && !t.FirstSeen.IsZero() {
+			o = append(o, field{"periods", periodCounts(*t, g.Slice)})
+		}
+		evidence := l.evidence()
 		if evidence == nil {
 			evidence = []Evidence{}
 		}
@@ -91,6 +114,22 @@ func sep(i int) string {
 // weightName names what edge weights hold.
 func weightName(g *Graph) string {
 	return g.Measure.String() // MeasureCount before Weigh, which is what Weight holds
+}
+
+// periodCounts is a timeline as [{"period", "start", "end", "count"}].
+func periodCounts(t Time, p Period) []jsonPeriod {
+	var out []jsonPeriod
+	for _, c := range t.Counts(p) {
+		out = append(out, jsonPeriod{c.Period, c.Start.Format("2006-01-02"), c.End.Format("2006-01-02"), c.Count})
+	}
+	return out
+}
+
+type jsonPeriod struct {
+	Period string `json:"period"`
+	Start  string `json:"start"`
+	End    string `json:"end"`
+	Count  int    `json:"count"`
 }
 
 type jsonAlias struct {

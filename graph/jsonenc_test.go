@@ -22,8 +22,12 @@ func parseJSON(t *testing.T, data []byte) table {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	if doc.Directed == nil || *doc.Directed || doc.Multigraph == nil || *doc.Multigraph || doc.Graph == nil {
-		t.Error(`want "directed": false, "multigraph": false and a "graph" object`)
+	hasRelations := false
+	for _, l := range doc.Links {
+		hasRelations = hasRelations || l["kind"] == "relation"
+	}
+	if doc.Directed == nil || *doc.Directed != hasRelations || doc.Multigraph == nil || *doc.Multigraph != hasRelations || doc.Graph == nil {
+		t.Errorf(`want "directed" and "multigraph" %t (as the graph has relations or not) and a "graph" object`, hasRelations)
 	}
 	text := func(k string, v any) string {
 		switch v := v.(type) {
@@ -31,6 +35,8 @@ func parseJSON(t *testing.T, data []byte) table {
 			return v
 		case float64:
 			return strconv.FormatFloat(v, 'g', -1, 64)
+		case bool:
+			return strconv.FormatBool(v)
 		case []any: // aliases
 			var names []string
 			for _, a := range v {
@@ -54,7 +60,7 @@ func parseJSON(t *testing.T, data []byte) table {
 		}
 		attrs := map[string]string{}
 		for k, v := range n {
-			if k != "id" {
+			if k != "id" && k != "periods" {
 				attrs[k] = text(k, v)
 			}
 		}
@@ -69,7 +75,7 @@ func parseJSON(t *testing.T, data []byte) table {
 		attrs := map[string]string{}
 		for k, v := range l {
 			switch k {
-			case "source", "target":
+			case "source", "target", "label", "periods": // label: GEXF's edge label; periods: GEXF's spells
 			case "evidence": // JSON only: check its shape
 				ev, ok := v.([]any)
 				if !ok {
@@ -89,7 +95,7 @@ func parseJSON(t *testing.T, data []byte) table {
 				attrs[k] = text(k, v)
 			}
 		}
-		tb.Edges[edgeID(s, tg)] = attrs
+		tb.addEdge(s, tg, attrs)
 	}
 	return tb
 }

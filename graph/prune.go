@@ -1,6 +1,8 @@
 package graph
 
 import (
+	dgraph "github.com/dominikbraun/graph"
+
 	"cmp"
 	"fmt"
 	"math"
@@ -144,45 +146,61 @@ func Prune(g *Graph, o PruneOptions) (*Graph, error) {
 	return g, nil
 }
 
-// Find returns the key of the node that name denotes: a node whose key
-// or label is name; else whose key, label or alias is name ignoring case;
-// else whose key or alias has the same comparison Key as name. It is an
-// error if no node or more than one node matches.
+// Find returns the key of the node that name denotes: of the nodes whose
+// key, label or alias is name ignoring case (else has the same comparison
+// Key), the one most often called so, then the most mentioned. "Blair"
+// finds Tony Blair, called Blair 200 times, rather than a leftover node
+// Blair of 4 mentions. It is an error if no node matches.
 func (g *Graph) Find(name string) (string, error) {
-	passes := []func(n *Node) bool{
-		func(n *Node) bool { return n.Key == name || n.Label == name },
-		func(n *Node) bool {
-			if strings.EqualFold(n.Key, name) || strings.EqualFold(n.Label, name) {
-				return true
+	if key, ok := g.mostMentioned(name, func(n *Node, name string) int {
+		uses := 0
+		for _, a := range n.Aliases {
+			if strings.EqualFold(a.Name, name) {
+				uses += a.Count
 			}
-			return slices.ContainsFunc(n.Aliases, func(a Alias) bool { return strings.EqualFold(a.Name, name) })
-		},
-		func(n *Node) bool {
-			k := Key(name)
-			if k == "" {
-				return false
-			}
-			return Key(n.Key) == k || slices.ContainsFunc(n.Aliases, func(a Alias) bool { return Key(a.Name) == k })
-		},
+		}
+		if uses == 0 && (strings.EqualFold(n.Key, name) || strings.EqualFold(n.Label, name)) {
+			uses = max(n.Mentions, 1)
+		}
+		return uses
+	}); ok {
+		return key, nil
 	}
-	for _, match := range passes {
-		var found []string
-		for i := range g.Nodes {
-			if match(&g.Nodes[i]) {
-				found = append(found, g.Nodes[i].Key)
+	if key, ok := g.mostMentioned(Key(name), func(n *Node, k string) int {
+		uses := 0
+		for _, a := range n.Aliases {
+			if k != "" && strings.EqualFold(Key(a.Name), k) {
+				uses += a.Count
 			}
 		}
-		switch {
-		case len(found) == 1:
-			return found[0], nil
-		case len(found) > 1:
-			if len(found) > 5 {
-				found = append(found[:5], "…")
-			}
-			return "", fmt.Errorf("%q matches several nodes: %s", name, strings.Join(found, ", "))
+		if uses == 0 && k != "" && strings.EqualFold(Key(n.Key), k) {
+			uses = max(n.Mentions, 1)
 		}
+		return uses
+	}); ok {
+		return key, nil
 	}
 	return "", fmt.Errorf("no node is named %q", name)
+}
+
+// mostMentioned returns the node that uses name most (uses counts a
+// node's mentions by that name, 0 for none), then the most mentioned
+// node, then the smallest key.
+func (g *Graph) mostMentioned(name string, uses func(n *Node, name string) int) (string, bool) {
+	best, bestUses := -1, 0
+	for i := range g.Nodes {
+		u := uses(&g.Nodes[i], name)
+		if u == 0 {
+			continue
+		}
+		if best < 0 || u > bestUses || (u == bestUses && g.Nodes[i].Mentions > g.Nodes[best].Mentions) {
+			best, bestUses = i, u
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return g.Nodes[best].Key, true
 }
 
 // record appends a pruning step to g's view if it removed anything.
@@ -208,6 +226,7 @@ func (g *Graph) keepNodes(keep func(n *Node) bool) removed {
 		return true
 	})
 	g.Edges = slices.DeleteFunc(g.Edges, func(e Edge) bool { return !kept[e.Source] || !kept[e.Target] })
+	g.Relations = slices.DeleteFunc(g.Relations, func(r Relation) bool { return !kept[r.Head] || !kept[r.Tail] })
 	return removed{n0 - len(g.Nodes), e0 - len(g.Edges)}
 }
 
@@ -227,6 +246,9 @@ func (g *Graph) keepEdges(keep func(i int, e *Edge) bool) removed {
 	}
 	edges := len(g.Edges) - len(kept)
 	g.Edges = kept
+	for _, r := range g.Relations { // a node with a relation is not isolated
+		has[r.Head], has[r.Tail] = true, true
+	}
 	n0 := len(g.Nodes)
 	g.Nodes = slices.DeleteFunc(g.Nodes, func(n Node) bool { return had[n.Key] && !has[n.Key] })
 	return removed{n0 - len(g.Nodes), edges}
@@ -250,7 +272,32 @@ func (e *Edge) other(key string) string {
 	return e.Source
 }
 
-// within returns the nodes at most depth edges from key.
+// traversal returns g as a github.com/dominikbraun/graph graph, for its
+// breadth-first search over components: the shape of g, nothing more.
+func (g *Graph) traversal() dgraph.Graph[string, string] {
+	t := dgraph.New(dgraph.StringHash)
+	for _, n := range g.Nodes {
+		_ = t.AddVertex(n.Key) // keys are unique: no error
+	}
+	for _, e := range g.Edges {
+		_ = t.AddEdge(e.Source, e.Target) // both ends are nodes, each pair once: no error
+	}
+	return t
+}
+
+// component returns the nodes of t connected to key, a node of t.
+func component(t dgraph.Graph[string, string], key string) map[string]bool {
+	comp := map[string]bool{}
+	_ = dgraph.BFS(t, key, func(k string) bool { // key is in t: no error
+		comp[k] = true
+		return false
+	})
+	return comp
+}
+
+// within returns the nodes at most depth edges from key. (dominikbraun's
+// BFSWithDepth counts visited vertices, not levels, in v0.23.0, so the
+// levels are walked here.)
 func within(adj map[string][]int, edges []Edge, key string, depth int) map[string]bool {
 	seen := map[string]bool{key: true}
 	frontier := []string{key}
@@ -334,6 +381,7 @@ func (g *Graph) topEdges(k int) map[int]bool {
 // component when focus is set.
 func (g *Graph) giant(focus string) map[string]bool {
 	adj := g.adjacency()
+	t := g.traversal()
 	var best map[string]bool
 	bestEdges := 0
 	seen := map[string]bool{}
@@ -341,7 +389,7 @@ func (g *Graph) giant(focus string) map[string]bool {
 		if seen[n.Key] {
 			continue
 		}
-		comp := within(adj, g.Edges, n.Key, len(g.Nodes))
+		comp := component(t, n.Key)
 		edges := 0
 		for k := range comp {
 			seen[k] = true
@@ -370,4 +418,17 @@ func boolInt(b bool) int {
 // ftoa formats a float the shortest way that reads back exactly.
 func ftoa(f float64) string {
 	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+// RelationsOnly returns a copy of g without its co-occurrence edges and
+// with only the nodes that take part in a relation.
+func (g *Graph) RelationsOnly() *Graph {
+	out := g.clone()
+	out.Edges = nil
+	linked := map[string]bool{}
+	for _, r := range out.Relations {
+		linked[r.Head], linked[r.Tail] = true, true
+	}
+	out.Nodes = slices.DeleteFunc(out.Nodes, func(n Node) bool { return !linked[n.Key] })
+	return out
 }

@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/graph"
 	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/resolve"
 )
 
 // document segments text and marks the given mentions, each at its first
 // occurrence after the previous one.
-func document(text string, mentions ...nlp.Mention) *nlp.Document {
+func document(text string, mentions ...annot.Mention) *annot.Document {
 	doc, err := nlp.Segment(text)
 	if err != nil {
 		panic(err)
@@ -32,44 +34,42 @@ func document(text string, mentions ...nlp.Mention) *nlp.Document {
 
 // Resolution merges the names of one entity within a document (a
 // surname, a title, an acronym) and across documents (a surname alone, a
-// variant such as U.S.), and AddDocument tells which entity each mention
-// resolved to.
-func ExampleBuilder_AddDocument() {
-	aliases, err := graph.ParseAliases(strings.NewReader("# name,action,arg\nPublish,drop\n"), "aliases.csv")
+// variant such as U.S.), and Prepared.Keys with EntityName tell which
+// entity each mention resolved to.
+func ExamplePartial_EntityName() {
+	aliases, err := resolve.ParseAliases(strings.NewReader("# name,action,arg\nPublish,drop\n"), "aliases.csv")
 	if err != nil {
 		panic(err)
 	}
-	docs := []*nlp.Document{
+	docs := []*annot.Document{
 		document("Hamas political leader Ismail Haniyeh met Ayatollah Khamenei in Tehran. Haniyeh left.",
-			nlp.Mention{Text: "Hamas political leader Ismail Haniyeh", Type: nlp.Person},
-			nlp.Mention{Text: "Ayatollah Khamenei", Type: nlp.Person},
-			nlp.Mention{Text: "Tehran", Type: nlp.Loc},
-			nlp.Mention{Text: "Haniyeh", Type: nlp.Person}),
+			annot.Mention{Text: "Hamas political leader Ismail Haniyeh", Type: annot.Person},
+			annot.Mention{Text: "Ayatollah Khamenei", Type: annot.Person},
+			annot.Mention{Text: "Tehran", Type: annot.Loc},
+			annot.Mention{Text: "Haniyeh", Type: annot.Person}),
 		document("Publish date. Haniyeh thanked Iran's leader and criticised the U.S.",
-			nlp.Mention{Text: "Publish", Type: nlp.Loc},
-			nlp.Mention{Text: "Haniyeh", Type: nlp.Person},
-			nlp.Mention{Text: "Iran's", Type: nlp.Loc},
-			nlp.Mention{Text: "U.S.", Type: nlp.Loc}),
+			annot.Mention{Text: "Publish", Type: annot.Loc},
+			annot.Mention{Text: "Haniyeh", Type: annot.Person},
+			annot.Mention{Text: "Iran's", Type: annot.Loc},
+			annot.Mention{Text: "U.S.", Type: annot.Loc}),
 	}
-	b := graph.NewBuilder(graph.Options{Aliases: aliases})
+	b := graph.NewPartial(graph.Options{Aliases: aliases})
 	var keys [][]string
-	for _, d := range docs {
-		k, err := b.AddDocument(d)
+	for i, d := range docs {
+		d.ID = fmt.Sprint("article-", i+1)
+		pd, err := b.Prepare(d)
 		if err != nil {
 			panic(err)
 		}
-		keys = append(keys, k)
+		b.AddPrepared(pd)
+		keys = append(keys, pd.Keys())
 	}
 	for i, d := range docs {
 		for j, m := range d.Mentions {
-			name, _ := b.EntityName(keys[i][j])
-			fmt.Printf("%q -> %q\n", m.Text, name)
+			fmt.Printf("%q -> %q\n", m.Text, b.EntityName(keys[i][j]))
 		}
 	}
-	g, err := b.Graph()
-	if err != nil {
-		panic(err)
-	}
+	g := b.Graph()
 	for _, n := range g.Nodes {
 		fmt.Println(strings.ReplaceAll(graph.Tooltip(n), "\n", "; "))
 	}

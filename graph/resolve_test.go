@@ -1,35 +1,40 @@
 package graph
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/resolve"
 )
 
 // m is a mention to find in a test text: the next occurrence of text
 // after the previous mention.
 type m struct {
 	text string
-	typ  nlp.Type
+	typ  annot.Type
 }
 
 const (
-	per = nlp.Person
-	org = nlp.Org
-	loc = nlp.Loc
+	per = annot.Person
+	org = annot.Org
+	loc = annot.Loc
 )
 
 // testDoc segments text and adds the mentions ms, found in order.
-func testDoc(t *testing.T, text string, ms ...m) *nlp.Document {
+func testDoc(t *testing.T, text string, ms ...m) *annot.Document {
 	t.Helper()
 	doc, err := nlp.Segment(text)
 	if err != nil {
 		t.Fatal(err)
 	}
+	docSeq++
+	doc.ID = fmt.Sprintf("doc%d", docSeq)
 	from := 0
 	for _, x := range ms {
 		i := strings.Index(text[from:], x.text)
@@ -37,7 +42,7 @@ func testDoc(t *testing.T, text string, ms ...m) *nlp.Document {
 			t.Fatalf("%q not found in %q after %d", x.text, text, from)
 		}
 		start := from + i
-		doc.Mentions = append(doc.Mentions, nlp.Mention{
+		doc.Mentions = append(doc.Mentions, annot.Mention{
 			Text: x.text, Type: x.typ, Start: start, End: start + len(x.text), Sentence: sentenceAt(doc, start),
 		})
 		from = start + len(x.text)
@@ -47,7 +52,7 @@ func testDoc(t *testing.T, text string, ms ...m) *nlp.Document {
 
 // entityNames resolves docs with one builder and returns each mention's
 // entity name, all documents in a row ("" for a dropped mention).
-func entityNames(t *testing.T, al *Aliases, docs ...*nlp.Document) []string {
+func entityNames(t *testing.T, al *resolve.Aliases, docs ...*annot.Document) []string {
 	t.Helper()
 	var out []string
 	for _, names := range resolveCorpus(t, docs, al) {
@@ -143,7 +148,7 @@ func TestResolveTypeVote(t *testing.T) {
 		name string
 		text string
 		ms   []m
-		want nlp.Type
+		want annot.Type
 	}{
 		{"majority", "Hamas said. Hamas said. Hamas said. Hamas said. Hamas said.",
 			[]m{{"Hamas", per}, {"Hamas", org}, {"Hamas", loc}, {"Hamas", org}, {"Hamas", per}, {"Hamas", org}}[:5], per},
@@ -158,14 +163,11 @@ func TestResolveTypeVote(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := NewBuilder(Options{})
+			b := NewPartial(Options{})
 			if err := b.Add(testDoc(t, tt.text, tt.ms...)); err != nil {
 				t.Fatal(err)
 			}
-			g, err := b.Graph()
-			if err != nil {
-				t.Fatal(err)
-			}
+			g := b.Graph()
 			if len(g.Nodes) != 1 {
 				t.Fatalf("got %d nodes, want 1: %+v", len(g.Nodes), g.Nodes)
 			}
@@ -223,7 +225,7 @@ func TestResolveAcrossDocuments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var docs []*nlp.Document
+			var docs []*annot.Document
 			for _, d := range tt.docs {
 				docs = append(docs, testDoc(t, d.text, d.ms...))
 			}
@@ -238,8 +240,8 @@ func TestResolveAcrossDocuments(t *testing.T) {
 // TestContraction checks that a cross-document merge sums mentions,
 // documents and edges, and records aliases.
 func TestContraction(t *testing.T) {
-	b := NewBuilder(Options{})
-	for _, d := range []*nlp.Document{
+	b := NewPartial(Options{})
+	for _, d := range []*annot.Document{
 		testDoc(t, "Wanjiru Kamau visited Kenya. Kamau left.", m{"Wanjiru Kamau", per}, m{"Kenya", loc}, m{"Kamau", per}),
 		testDoc(t, "Kamau praised Kenya.", m{"Kamau", per}, m{"Kenya", loc}),
 		testDoc(t, "Kamau and Kenya again. Kamau.", m{"Kamau", per}, m{"Kenya", loc}, m{"Kamau", per}),
@@ -248,13 +250,10 @@ func TestContraction(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	g, err := b.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := b.Graph()
 	type node struct {
 		Key, Label            string
-		Type                  nlp.Type
+		Type                  annot.Type
 		Mentions, Docs, Units int
 		Aliases               []Alias
 	}
@@ -268,11 +267,11 @@ func TestContraction(t *testing.T) {
 	}
 	var gotEdges []edge
 	for _, e := range g.Edges {
-		gotEdges = append(gotEdges, edge{e.Source, e.Target, e.Weight, e.Docs})
+		gotEdges = append(gotEdges, edge{e.Source, e.Target, e.Units, e.Docs})
 	}
 	wantNodes := []node{
-		{"Kenya", "Kenya", loc, 3, 3, 3, []Alias{{"Kenya", 3}}},
-		{"Wanjiru Kamau", "Wanjiru Kamau", per, 5, 3, 5, []Alias{{"Kamau", 4}, {"Wanjiru Kamau", 1}}},
+		{"Kenya", "Kenya", loc, 3, 3, 3, []Alias{{Name: "Kenya", Count: 3}}},
+		{"Wanjiru Kamau", "Wanjiru Kamau", per, 5, 3, 5, []Alias{{Name: "Kamau", Count: 4}, {Name: "Wanjiru Kamau", Count: 1}}},
 	}
 	wantEdges := []edge{{"Kenya", "Wanjiru Kamau", 3, 3}}
 	if diff := cmp.Diff(wantNodes, gotNodes); diff != "" {
@@ -302,14 +301,12 @@ func TestPressTVExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := NewBuilder(Options{})
+	doc.ID = path
+	b := NewPartial(Options{})
 	if err := b.Add(doc); err != nil {
 		t.Fatal(err)
 	}
-	g, err := b.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := b.Graph()
 	for _, n := range g.Nodes {
 		t.Logf("%s", strings.ReplaceAll(Tooltip(n), "\n", " | "))
 	}
@@ -324,7 +321,7 @@ func TestPressTVExample(t *testing.T) {
 			t.Errorf("PERSON nodes for %s: %q, want exactly one", name, people)
 		}
 	}
-	for name, typ := range map[string]nlp.Type{"Hamas": org, "Tehran": loc} {
+	for name, typ := range map[string]annot.Type{"Hamas": org, "Tehran": loc} {
 		found := false
 		for _, n := range g.Nodes {
 			if n.Key == name {
@@ -347,25 +344,4 @@ func hasWord(s, w string) bool {
 		}
 	}
 	return false
-}
-
-// FuzzMentionName checks that name cleaning never panics, is idempotent
-// and gives keys without outer space.
-func FuzzMentionName(f *testing.F) {
-	for _, s := range []string{"Ayatollah Seyyed Ali Khamenei", "Tehran “", "Iran’s", `The "Cell"`, "U.S.", "'s", "“”", "Mr.", "the"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		c := cleanName(s)
-		if cleanName(c) != c {
-			t.Fatalf("cleanName(%q) = %q, not idempotent: %q", s, c, cleanName(c))
-		}
-		for _, typ := range []nlp.Type{per, org, loc} {
-			name, _ := mentionName(s, typ)
-			k := foldKey(name)
-			if k != strings.TrimSpace(k) || strings.Contains(k, "  ") {
-				t.Fatalf("foldKey(%q) = %q", name, k)
-			}
-		}
-	})
 }

@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-
-	"github.com/entigraph/entigraph/nlp"
 )
 
 // Measure is an edge weighting: how strongly two entities are associated.
@@ -57,7 +55,7 @@ func ParseMeasure(s string) (Measure, error) {
 }
 
 // Association holds every association measure of an edge, computed by
-// Weigh. The integer count and docs are Edge.Weight and Edge.Docs.
+// Weigh. The count and docs measures are Edge.Weight and Edge.Docs.
 type Association struct {
 	PMI, NPMI, Dice, Jaccard float64
 	// Strength is the value of the graph's chosen measure (View.Measure)
@@ -85,6 +83,12 @@ type View struct {
 	// ColorCommunities fills analysed nodes with their community's colour
 	// instead of their type's (shapes always show the type).
 	ColorCommunities bool
+	// Slice makes a dynamic graph: the encoders write counts per period
+	// (GEXF spells, JSON "periods").
+	Slice Period
+	// Period is the key of the period the graph shows, when InPeriod
+	// made it.
+	Period string
 }
 
 // value returns measure m of edge e; e must have been weighed.
@@ -101,7 +105,7 @@ func (e *Edge) value(m Measure) float64 {
 	case MeasureJaccard:
 		return e.Jaccard
 	}
-	return float64(e.Weight)
+	return e.Weight
 }
 
 // Weigh returns a copy of g whose edges carry every association measure,
@@ -117,7 +121,7 @@ func Weigh(g *Graph, m Measure) *Graph {
 	total := float64(g.Units)
 	for i := range out.Edges {
 		e := &out.Edges[i]
-		ab, a, b := float64(e.Weight), float64(units[e.Source]), float64(units[e.Target])
+		ab, a, b := float64(e.Units), float64(units[e.Source]), float64(units[e.Target])
 		e.Association = Association{}
 		if a > 0 && b > 0 && ab > 0 {
 			e.Dice = 2 * ab / (a + b)
@@ -157,39 +161,7 @@ func (g *Graph) clone() *Graph {
 	out := *g
 	out.Nodes = slices.Clone(g.Nodes)
 	out.Edges = slices.Clone(g.Edges)
+	out.Relations = slices.Clone(g.Relations)
 	out.Pruned = slices.Clone(g.Pruned)
 	return &out
-}
-
-// docUnits returns the number of scope units in doc: the N of PMI.
-func (b *Builder) docUnits(doc *nlp.Document) int {
-	n := len(doc.Sentences)
-	switch b.opts.Scope.Kind {
-	case ScopeParagraph:
-		paras := map[int]bool{}
-		for _, s := range doc.Sentences {
-			paras[s.Paragraph] = true
-		}
-		return len(paras)
-	case ScopeDocument:
-		return 1
-	case ScopeWindow:
-		if n == 0 {
-			return 0
-		}
-		return max(n-b.opts.Scope.Window, 0) + 1
-	}
-	return n
-}
-
-// countUnit counts one scope unit for each entity in keys.
-func (b *Builder) countUnit(keys []string) error {
-	for _, k := range keys {
-		e, err := b.entity(k)
-		if err != nil {
-			return err
-		}
-		e.units++
-	}
-	return nil
 }

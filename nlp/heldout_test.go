@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/nlp/ner"
 )
 
@@ -14,7 +15,7 @@ import (
 // mentions.
 type heldoutDoc struct {
 	text string
-	gold []Mention
+	gold []annot.Mention
 }
 
 var annMention = regexp.MustCompile(`\[\[(PER|ORG|LOC):([^\]]+)\]\]`)
@@ -39,10 +40,10 @@ func readHeldout(path string) ([]heldoutDoc, error) {
 		last := 0
 		for _, m := range annMention.FindAllStringSubmatchIndex(src, -1) {
 			text.WriteString(src[last:m[0]])
-			typ := map[string]Type{"PER": Person, "ORG": Org, "LOC": Loc}[src[m[2]:m[3]]]
+			typ := map[string]annot.Type{"PER": annot.Person, "ORG": annot.Org, "LOC": annot.Loc}[src[m[2]:m[3]]]
 			start := text.Len()
 			text.WriteString(src[m[4]:m[5]])
-			d.gold = append(d.gold, Mention{Text: src[m[4]:m[5]], Type: typ, Start: start, End: text.Len()})
+			d.gold = append(d.gold, annot.Mention{Text: src[m[4]:m[5]], Type: typ, Start: start, End: text.Len()})
 			last = m[1]
 		}
 		text.WriteString(src[last:])
@@ -81,9 +82,9 @@ func TestHeldoutNews(t *testing.T) {
 	var pipe Pipeline
 	type key struct {
 		doc, start, end int
-		typ             Type
+		typ             annot.Type
 	}
-	counts := map[Type]*ner.Counts{Person: {}, Org: {}, Loc: {}}
+	counts := map[annot.Type]*ner.Counts{annot.Person: {}, annot.Org: {}, annot.Loc: {}}
 	for i, d := range docs {
 		got, err := pipe.Process(d.text)
 		if err != nil {
@@ -109,7 +110,7 @@ func TestHeldoutNews(t *testing.T) {
 		}
 	}
 	var all ner.Counts
-	for _, typ := range Types {
+	for _, typ := range annot.Types {
 		c := counts[typ]
 		p, r, f := c.PRF()
 		t.Logf("%-6s P %.3f R %.3f F1 %.3f (%d gold)", typ, p, r, f, c.TP+c.FN)

@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/google/go-cmp/cmp"
 )
 
 // sentenceTexts returns the text of each sentence of doc.
-func sentenceTexts(doc *Document) []string {
+func sentenceTexts(doc *annot.Document) []string {
 	var out []string
 	for _, s := range doc.Sentences {
 		out = append(out, doc.Text[s.Start:s.End])
@@ -17,7 +18,7 @@ func sentenceTexts(doc *Document) []string {
 	return out
 }
 
-func tokenTexts(doc *Document) []string {
+func tokenTexts(doc *annot.Document) []string {
 	var out []string
 	for _, t := range doc.Tokens {
 		out = append(out, t.Text)
@@ -143,7 +144,7 @@ func TestProcessMentionOffsets(t *testing.T) {
 // checkOffsets verifies the invariants every Document must keep: texts are
 // slices of the document at their offsets, tokens are ordered and lie in
 // their sentence, and mentions lie on token boundaries.
-func checkOffsets(t *testing.T, doc *Document) {
+func checkOffsets(t *testing.T, doc *annot.Document) {
 	t.Helper()
 	prevEnd := 0
 	starts, ends := map[int]bool{}, map[int]bool{}

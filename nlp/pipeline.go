@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/entigraph/entigraph/annot"
 )
 
 // ErrInvalidUTF8 is returned for text that is not valid UTF-8.
@@ -22,7 +24,7 @@ type Pipeline struct {
 
 // Process analyses one document. It returns an error, never panics, for
 // text it cannot handle.
-func (p *Pipeline) Process(text string) (*Document, error) {
+func (p *Pipeline) Process(text string) (*annot.Document, error) {
 	if !utf8.ValidString(text) {
 		return nil, ErrInvalidUTF8
 	}
@@ -43,7 +45,7 @@ func (p *Pipeline) Process(text string) (*Document, error) {
 
 // Segment splits text into paragraphs, sentences and tokens, without
 // recognizing mentions.
-func Segment(text string) (*Document, error) {
+func Segment(text string) (*annot.Document, error) {
 	if !utf8.ValidString(text) {
 		return nil, ErrInvalidUTF8
 	}
@@ -51,7 +53,9 @@ func Segment(text string) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading sentence segmenter: %w", err)
 	}
-	doc := &Document{Text: text}
+	// About one token per 5 bytes of news text: growing the token slice
+	// by doubling would hold up to three times its final size at once.
+	doc := &annot.Document{Text: text, Tokens: make([]annot.Token, 0, len(text)/5+16)}
 	for pi, para := range paragraphs(text) {
 		for _, sp := range splitSentences(seg, text, para) {
 			first := len(doc.Tokens)
@@ -66,7 +70,7 @@ func Segment(text string) (*Document, error) {
 				for i := first; i < end; i++ {
 					doc.Tokens[i].Sentence = idx
 				}
-				doc.Sentences = append(doc.Sentences, Sentence{
+				doc.Sentences = append(doc.Sentences, annot.Sentence{
 					Start: doc.Tokens[first].Start, End: doc.Tokens[end-1].End,
 					FirstToken: first, EndToken: end,
 					Paragraph: pi,

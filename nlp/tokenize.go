@@ -5,25 +5,40 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/jdkato/prose/v2"
 )
 
 // tokenizeSentence splits text[sp.start:sp.end] into tokens with prose's
 // tokenizer and recovers each token's byte offsets, which prose drops.
-func tokenizeSentence(text string, sp span, sentence int, dst []Token) []Token {
+func tokenizeSentence(text string, sp span, sentence int, dst []annot.Token) []annot.Token {
 	s := text[sp.start:sp.end]
 	doc, err := prose.NewDocument(s,
 		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-	if err != nil {
-		return dst
+	words := func(yield func(string) bool) {
+		if err != nil {
+			// prose refused the sentence: fall back to white space
+			// rather than lose its words.
+			for _, w := range strings.Fields(s) {
+				if !yield(w) {
+					return
+				}
+			}
+			return
+		}
+		for _, t := range doc.Tokens() {
+			if !yield(t.Text) {
+				return
+			}
+		}
 	}
 	cursor, first := 0, len(dst)
-	for _, t := range doc.Tokens() {
-		start, end, ok := alignToken(s, cursor, t.Text)
+	for w := range words {
+		start, end, ok := alignToken(s, cursor, w)
 		if !ok {
 			continue // a token we cannot place is dropped rather than mislocated
 		}
-		if n := len(dst); t.Text == "." && n > 0 && dst[n-1].End == sp.start+start && keepsPeriod(dst[n-1].Text) {
+		if n := len(dst); w == "." && n > 0 && dst[n-1].End == sp.start+start && keepsPeriod(dst[n-1].Text) {
 			// prose splits the period off abbreviations longer than
 			// three letters ("Corp.", "Gov."): glue it back, as news
 			// corpora tokenize them.
@@ -42,7 +57,7 @@ func tokenizeSentence(text string, sp span, sentence int, dst []Token) []Token {
 		last := dst[n-1]
 		dst[n-1].End--
 		dst[n-1].Text = last.Text[:len(last.Text)-1]
-		dst = append(dst, Token{Text: ".", Start: last.End - 1, End: last.End, Sentence: sentence})
+		dst = append(dst, annot.Token{Text: ".", Start: last.End - 1, End: last.End, Sentence: sentence})
 	}
 	return dst
 }
@@ -50,21 +65,21 @@ func tokenizeSentence(text string, sp span, sentence int, dst []Token) []Token {
 // appendSplitDashes appends text[start:end] as one token, or as several
 // when it holds an em or en dash, which prose leaves inside words
 // ("Bass—who"): the dash is a token of its own.
-func appendSplitDashes(dst []Token, text string, start, end, sentence int) []Token {
+func appendSplitDashes(dst []annot.Token, text string, start, end, sentence int) []annot.Token {
 	for start < end {
 		i := strings.IndexAny(text[start:end], "\u2014\u2013")
 		if i < 0 {
 			break
 		}
 		if i > 0 {
-			dst = append(dst, Token{Text: text[start : start+i], Start: start, End: start + i, Sentence: sentence})
+			dst = append(dst, annot.Token{Text: text[start : start+i], Start: start, End: start + i, Sentence: sentence})
 		}
 		_, n := utf8.DecodeRuneInString(text[start+i:])
-		dst = append(dst, Token{Text: text[start+i : start+i+n], Start: start + i, End: start + i + n, Sentence: sentence})
+		dst = append(dst, annot.Token{Text: text[start+i : start+i+n], Start: start + i, End: start + i + n, Sentence: sentence})
 		start += i + n
 	}
 	if start < end {
-		dst = append(dst, Token{Text: text[start:end], Start: start, End: end, Sentence: sentence})
+		dst = append(dst, annot.Token{Text: text[start:end], Start: start, End: end, Sentence: sentence})
 	}
 	return dst
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/entigraph/entigraph"
 	"github.com/entigraph/entigraph/graph"
 )
 
@@ -42,28 +43,27 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if opts.Evidence == 0 {
 		opts.Evidence = -1 // the flag's 0 means none; Options' 0 means the default
 	}
-	run, err := newBatch(&flags, stdin, stderr)
+	cfg, inputs, rep, err := newRun(&flags, fs.Args(), outputsOf(flags.output, view.format, flags.errorsFile), stderr)
 	if err != nil {
 		return err
 	}
-	b := graph.NewBuilder(opts)
-	run.builder = b
-	err = run.run(ctx, fs.Args(), func(a analysed) error {
-		_, err := b.AddPrepared(a.prepared)
-		return err
-	})
+	cfg.Graph = opts
+	corpus, err := entigraph.Build(ctx, cfg, entigraph.Inputs(inputs, stdin, cfg.Input))
 	if err != nil {
-		return err
+		rep.prog.finish()
+		return interrupted(err)
 	}
-	g, err := b.Graph()
+	if corpus.Stats.Analysed == 0 {
+		// Nothing to show: keep whatever -o holds rather than replace
+		// it with an empty graph.
+		return nothingAnalysed(rep.finish(corpus, stdout, -1, -1))
+	}
+	g, err := corpus.Graph(view.view)
 	if err != nil {
-		return err
-	}
-	if g, err = view.apply(g); err != nil {
-		return err
+		return usageErrorf("--focus: %v", err)
 	}
 	if err := view.write(ctx, g, flags.output, stdout); err != nil {
 		return err
 	}
-	return run.finish(stdout, len(g.Nodes), len(g.Edges))
+	return rep.finish(corpus, stdout, len(g.Nodes), len(g.Edges))
 }

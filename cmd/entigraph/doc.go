@@ -18,18 +18,23 @@
 // extract prints one JSON object per document, in input order:
 //
 //	{"doc": "a.txt", "entities": [{"text": "Ismail Haniyeh", "type": "PERSON",
-//	 "start": 312, "end": 326, "sentence": 2}]}
+//	 "start": 312, "end": 326, "sentence": 2, "entity": "Ismail Haniyeh"}],
+//	 "relations": []}
 //
 // start and end are byte offsets into the document text as entigraph read
 // it: the file itself for text and Markdown; for HTML, JSON Lines and CSV
-// records, the title, a blank line and the article text.
+// records, the title, a blank line and the article text (--text includes
+// it in the line). entity is the canonical name of the graph node the
+// mention resolved to.
 //
 // build writes a Graphviz DOT graph (to stdout, or atomically to -o FILE):
 // one node per resolved entity ("Haniyeh" and "Ismail Haniyeh" are one),
 // one undirected edge per pair of entities that occur in the same sentence
 // (--scope paragraph, document or window:N for N consecutive sentences),
-// weighted by the number of such units and carrying the passages that
-// support it. --format gexf, graphml, json or csv writes the other formats;
+// weighted by the number of such units (a unit with k entities adds
+// 1/(k-1) to each of its pairs, so lists and tables do not swamp real
+// sentences) and carrying the passages that support it. Copies of an
+// article count once (--keep-duplicates keeps them). --format gexf, graphml, json or csv writes the other formats;
 // --weight, --top-nodes, --top-edges, --focus, --giant and --backbone
 // choose what to keep; --render svg or png draws it in-process.
 //

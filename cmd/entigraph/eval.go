@@ -3,11 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
-	"time"
 
 	"github.com/entigraph/entigraph/nlp"
-	"github.com/entigraph/entigraph/nlp/ner"
+	"github.com/entigraph/entigraph/nlp/nereval"
+	"github.com/entigraph/entigraph/nlp/prosener"
 )
 
 const evalUsage = `Usage: entigraph eval [--ner entigraph|prose] FILE.conll
@@ -45,7 +44,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	case "entigraph", "own", "default":
 		rec, err = nlp.DefaultRecognizer()
 	case "prose":
-		rec, err = nlp.NewProseRecognizer()
+		rec, err = prosener.New()
 	default:
 		return usageErrorf("eval: --ner: unknown recognizer %q (want entigraph or prose)", *recName)
 	}
@@ -56,74 +55,8 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sc, ntok, elapsed := evaluate(rec, docs)
+	sc, ntok, elapsed := nereval.Evaluate(rec, docs)
 	fmt.Fprintf(stdout, "%s: %d documents, %d tokens, recognizer %s (%.0f tokens/s)\n",
 		fs.Arg(0), len(docs), ntok, *recName, float64(ntok)/elapsed.Seconds())
 	return sc.Report(stdout)
-}
-
-// evaluate runs rec on every gold document rebuilt as text and scores the
-// mentions against the gold spans, both as byte ranges of the text.
-func evaluate(rec nlp.Recognizer, docs []ner.Document) (*ner.Scorer, int, time.Duration) {
-	var sc ner.Scorer
-	var ntok int
-	var elapsed time.Duration
-	for _, d := range docs {
-		doc, gold := goldDocument(d)
-		ntok += len(doc.Tokens)
-		start := time.Now()
-		ms := rec.Recognize(doc)
-		elapsed += time.Since(start)
-		pred := make([]ner.Span, 0, len(ms))
-		for _, m := range ms {
-			pred = append(pred, ner.Span{Start: m.Start, End: m.End, Type: nerType(m.Type)})
-		}
-		sc.AddSpans(gold, pred)
-	}
-	return &sc, ntok, elapsed
-}
-
-func nerType(t nlp.Type) string {
-	switch t {
-	case nlp.Person:
-		return "PER"
-	case nlp.Org:
-		return "ORG"
-	case nlp.Loc:
-		return "LOC"
-	}
-	return string(t)
-}
-
-// goldDocument builds the text of a CoNLL document the way
-// ../shared/tools/conll2docs.py does (tokens joined by single spaces, one
-// sentence per line, a final newline) with its tokens, sentences and gold
-// entity spans as byte ranges.
-func goldDocument(d ner.Document) (*nlp.Document, []ner.Span) {
-	var b strings.Builder
-	doc := &nlp.Document{}
-	var gold []ner.Span
-	for si, s := range d.Sentences {
-		if si > 0 {
-			b.WriteByte('\n')
-		}
-		sent := nlp.Sentence{Start: b.Len(), FirstToken: len(doc.Tokens)}
-		for ti, w := range s.Tokens {
-			if ti > 0 {
-				b.WriteByte(' ')
-			}
-			start := b.Len()
-			b.WriteString(w)
-			doc.Tokens = append(doc.Tokens, nlp.Token{Text: w, Start: start, End: b.Len(), Sentence: si})
-		}
-		sent.End, sent.EndToken = b.Len(), len(doc.Tokens)
-		doc.Sentences = append(doc.Sentences, sent)
-		toks := doc.Tokens[sent.FirstToken:]
-		for _, sp := range ner.Spans(s.Tags) {
-			gold = append(gold, ner.Span{Start: toks[sp.Start].Start, End: toks[sp.End-1].End, Type: sp.Type})
-		}
-	}
-	b.WriteByte('\n')
-	doc.Text = b.String()
-	return doc, gold
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/nlp/nereval"
 )
 
 // TestEvalAgreesWithNerscore checks that `entigraph eval` scores exactly as
@@ -68,7 +69,7 @@ func TestEvalAgreesWithNerscore(t *testing.T) {
 	var pred bytes.Buffer
 	for i, d := range docs {
 		name := fmt.Sprintf("%04d.txt", i)
-		doc, gold := goldDocument(d)
+		doc, gold := nereval.GoldDocument(d)
 		text, err := os.ReadFile(filepath.Join(dir, "docs", name))
 		if err != nil {
 			t.Fatal(err)

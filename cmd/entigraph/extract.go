@@ -3,17 +3,22 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"strings"
 
+	"github.com/entigraph/entigraph"
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/graph"
-	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/resolve"
 )
 
 // extractLine is one line of extract's JSON Lines output.
 type extractLine struct {
-	Doc      string          `json:"doc"`
-	Entities []extractEntity `json:"entities"`
+	Doc       string            `json:"doc"`
+	Text      *string           `json:"text,omitempty"` // with --text
+	Entities  []extractEntity   `json:"entities"`
+	Relations []extractRelation `json:"relations"`
 }
 
 type extractEntity struct {
@@ -25,16 +30,26 @@ type extractEntity struct {
 	Entity   string `json:"entity"` // canonical name: the id of the graph node
 }
 
+// extractRelation is a relation; Head and Tail index the line's entities.
+type extractRelation struct {
+	Type     string  `json:"type"`
+	Head     int     `json:"head"`
+	Tail     int     `json:"tail"`
+	Score    float64 `json:"score"`
+	Trigger  string  `json:"trigger"`
+	Sentence int     `json:"sentence"`
+}
+
 // aliasesHelp is the --aliases flag's help, shared by extract and build.
 const aliasesHelp = "entity resolution rules: a CSV (or TSV) file of lines name,action,arg where action is " +
 	"merge CANONICAL, rename NEW, type PERSON|ORG|LOC or drop (no arg); # starts a comment"
 
 // readAliases reads the --aliases file; a bad file is a usage error.
-func readAliases(path string) (*graph.Aliases, error) {
+func readAliases(path string) (*resolve.Aliases, error) {
 	if path == "" {
 		return nil, nil
 	}
-	al, err := graph.ReadAliasesFile(path)
+	al, err := resolve.ReadAliasesFile(path)
 	if err != nil {
 		return nil, usageErrorf("--aliases: %v", err)
 	}
@@ -44,9 +59,11 @@ func readAliases(path string) (*graph.Aliases, error) {
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var flags commonFlags
 	var aliasesPath string
+	var withText bool
 	fs := newFlagSet("extract", extractUsage, stderr)
 	flags.register(fs)
 	fs.StringVar(&aliasesPath, "aliases", "", aliasesHelp)
+	fs.BoolVar(&withText, "text", false, `include each document's analysed text as "text", which the offsets index`)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -62,53 +79,42 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if err != nil {
 		return err
 	}
-	keep := map[nlp.Type]bool{}
+	keep := map[annot.Type]bool{}
 	for _, t := range types {
 		keep[t] = true
 	}
-	run, err := newBatch(&flags, stdin, stderr)
+	cfg, inputs, rep, err := newRun(&flags, fs.Args(), outputsOf(flags.output, "jsonl", flags.errorsFile), stderr)
 	if err != nil {
 		return err
 	}
+	corpus := &entigraph.Corpus{Partial: graph.NewPartial(graph.Options{Aliases: aliases})}
 	err = writeOutput(flags.output, stdout, func(w io.Writer) error {
 		// Entity names are known only once the whole corpus is resolved,
-		// so the lines (mentions, not texts) wait until every input is in.
-		b := graph.NewBuilder(graph.Options{Aliases: aliases})
-		run.builder = b
+		// so the lines (mentions, not texts unless --text) wait until
+		// every input is in.
 		var lines []extractLine
 		var keys [][]string // per line, the entity key of each entity
-		err := run.run(ctx, fs.Args(), func(a analysed) error {
-			mkeys, err := b.AddPrepared(a.prepared)
-			if err != nil {
+		err := entigraph.Run(ctx, cfg, entigraph.Inputs(inputs, stdin, cfg.Input), corpus.Partial, func(r entigraph.Result) error {
+			if err := corpus.Account(r, &cfg); err != nil || r.Doc == nil {
 				return err
 			}
-			line := extractLine{Doc: a.in.ID, Entities: []extractEntity{}}
-			// Every mention takes part in resolution; --types selects
-			// by the mention's own type, and dropped names are left out.
-			var lk []string
-			for i, m := range a.doc.Mentions {
-				if keep[m.Type] && mkeys[i] != "" {
-					line.Entities = append(line.Entities, extractEntity{
-						// A copy: the text would keep the whole document alive.
-						Text: strings.Clone(m.Text), Type: string(m.Type), Start: m.Start, End: m.End, Sentence: m.Sentence,
-					})
-					lk = append(lk, mkeys[i])
-				}
-			}
+			corpus.Partial.AddPrepared(r.Prepared)
+			line, lk := newExtractLine(r, keep, withText)
 			lines = append(lines, line)
 			keys = append(keys, lk)
 			return nil
 		})
 		if err != nil {
-			return err
+			return interrupted(err)
+		}
+		if corpus.Stats.Analysed == 0 {
+			return errNothingAnalysed // keep whatever -o holds
 		}
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 		for li, line := range lines {
 			for i := range line.Entities {
-				if line.Entities[i].Entity, err = b.EntityName(keys[li][i]); err != nil {
-					return err
-				}
+				line.Entities[i].Entity = corpus.Partial.EntityName(keys[li][i])
 			}
 			if err := enc.Encode(line); err != nil {
 				return err
@@ -117,8 +123,48 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		return nil
 	})
+	if errors.Is(err, errNothingAnalysed) {
+		return nothingAnalysed(rep.finish(corpus, stdout, -1, -1))
+	}
 	if err != nil {
+		rep.prog.finish()
 		return err
 	}
-	return run.finish(stdout, -1, -1)
+	return rep.finish(corpus, stdout, -1, -1)
+}
+
+// newExtractLine makes the line of one analysed document and the entity
+// key of each of its entities. Every mention takes part in resolution;
+// keep selects by the mention's own type, and dropped names are left
+// out, with the relations that involve them.
+func newExtractLine(r entigraph.Result, keep map[annot.Type]bool, withText bool) (extractLine, []string) {
+	doc, mkeys := r.Doc, r.Prepared.Keys()
+	line := extractLine{Doc: r.Input.ID, Entities: []extractEntity{}, Relations: []extractRelation{}}
+	if withText {
+		text := strings.Clone(doc.Text)
+		line.Text = &text
+	}
+	var lk []string
+	index := make([]int, len(doc.Mentions)) // mention -> entity of the line, or -1
+	for i, m := range doc.Mentions {
+		index[i] = -1
+		if keep[m.Type] && mkeys[i] != "" {
+			index[i] = len(line.Entities)
+			line.Entities = append(line.Entities, extractEntity{
+				// A copy: the text would keep the whole document alive.
+				Text: strings.Clone(m.Text), Type: string(m.Type), Start: m.Start, End: m.End, Sentence: m.Sentence,
+			})
+			lk = append(lk, mkeys[i])
+		}
+	}
+	for _, rel := range doc.Relations {
+		h, t := index[rel.Head], index[rel.Tail]
+		if h < 0 || t < 0 {
+			continue
+		}
+		line.Relations = append(line.Relations, extractRelation{
+			Type: string(rel.Type), Head: h, Tail: t, Score: rel.Score, Trigger: strings.Clone(rel.Trigger), Sentence: rel.Sentence,
+		})
+	}
+	return line, lk
 }

@@ -82,6 +82,21 @@ func (e *inputsFailed) Error() string {
 	return fmt.Sprintf("%d of %d inputs failed", e.failed, e.total)
 }
 
+// errNothingAnalysed ends a run in which no document could be analysed:
+// nothing is written, exit status 1.
+var errNothingAnalysed = errors.New("no document could be analysed; nothing written")
+
+// nothingAnalysed is the error of a run that analysed no document, given
+// what finishing its report returned: the report's own failure (an
+// unwritable --errors file), else errNothingAnalysed.
+func nothingAnalysed(finish error) error {
+	var failed *inputsFailed
+	if finish != nil && !errors.As(finish, &failed) {
+		return finish
+	}
+	return errNothingAnalysed
+}
+
 // errHelp is returned after printing --help: exit status 0.
 var errHelp = errors.New("help requested")
 
@@ -95,7 +110,7 @@ func report(err error, stderr io.Writer) int {
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "entigraph: %v\n", err)
 		return exitUsage
-	case errors.As(err, &failed), errors.Is(err, errFailFast):
+	case errors.As(err, &failed), errors.Is(err, errFailFast), errors.Is(err, errNothingAnalysed):
 		fmt.Fprintf(stderr, "entigraph: %v\n", err)
 		return exitInputFailed
 	}

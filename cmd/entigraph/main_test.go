@@ -17,6 +17,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entigraph/entigraph"
 	"github.com/entigraph/entigraph/internal/dottest"
 )
 
@@ -330,7 +331,7 @@ func TestBatchReporting(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var f failure
+		var f entigraph.Failure
 		if err := json.Unmarshal(got, &f); err != nil {
 			t.Fatalf("errors file %q: %v", got, err)
 		}

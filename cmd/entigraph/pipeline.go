@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,25 +9,26 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
-	"golang.org/x/sync/errgroup"
 
-	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph"
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/input"
-	"github.com/entigraph/entigraph/nlp"
 )
 
 // commonFlags are the flags extract and build share.
 type commonFlags struct {
-	jobs        int
-	types       string
-	maxDocBytes int64
-	output      string
-	inputFormat string
-	fields      [4]string // text, id, title, date
-	progress    string
-	quiet       bool
-	failFast    bool
-	errorsFile  string
+	jobs           int
+	types          string
+	maxDocBytes    int64
+	output         string
+	inputFormat    string
+	fields         [4]string // text, id, title, date
+	progress       string
+	quiet          bool
+	failFast       bool
+	errorsFile     string
+	keepDuplicates bool
+	since, until   string
 }
 
 func (c *commonFlags) register(fs *pflag.FlagSet) {
@@ -45,16 +45,19 @@ func (c *commonFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print only errors: no progress and no summary")
 	fs.BoolVar(&c.failFast, "fail-fast", false, "stop at the first input that fails, writing no output")
 	fs.StringVar(&c.errorsFile, "errors", "", "also write every failure to this file as JSON Lines")
+	fs.StringVar(&c.since, "since", "", "keep only documents dated on or after this day (YYYY-MM-DD); undated ones are left out")
+	fs.StringVar(&c.until, "until", "", "keep only documents dated on or before this day (YYYY-MM-DD); undated ones are left out")
+	fs.BoolVar(&c.keepDuplicates, "keep-duplicates", false, "keep every copy of an article (by default copies, same words up to white space, case and punctuation, count once)")
 }
 
-func (c *commonFlags) parseTypes() ([]nlp.Type, error) {
-	var out []nlp.Type
+func (c *commonFlags) parseTypes() ([]annot.Type, error) {
+	var out []annot.Type
 	for _, s := range strings.Split(c.types, ",") {
 		s = strings.TrimSpace(s)
 		if s == "" {
 			continue
 		}
-		t, ok := nlp.ParseType(strings.ToUpper(s))
+		t, ok := annot.ParseType(strings.ToUpper(s))
 		if !ok {
 			return nil, usageErrorf("--types: unknown type %q (want PERSON, ORG, LOC)", s)
 		}
@@ -121,243 +124,110 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout io.Writer) error {
 	return nil
 }
 
-// analysed is one document after the pipeline ran on it.
-type analysed struct {
-	in  input.Document
-	doc *nlp.Document // nil when err is set
-	// prepared is doc resolved for the graph, when the batch has a
-	// builder: resolution runs in the workers, not in the emitter.
-	prepared *graph.Prepared
-	err      error // why the document failed
-	// warning is a problem that still left a usable document
-	// (truncation).
-	warning error
+// runReport prints a run's failures as they come, shows its progress, and
+// writes the --errors file and the summary at the end.
+type runReport struct {
+	flags  *commonFlags
+	stderr io.Writer
+	prog   *progress
+	start  time.Time
 }
 
-// failure is one line of the --errors file.
-type failure struct {
-	Input string `json:"input"`
-	Line  int    `json:"line,omitempty"`
-	Error string `json:"error"`
-}
-
-// runStats are the totals of one run.
-type runStats struct {
-	docs, failed                int
-	sentences, tokens, mentions int
-	failures                    []failure
-	start                       time.Time
-}
-
-// newBatch validates the reading flags and prepares a run.
-func newBatch(flags *commonFlags, stdin io.Reader, stderr io.Writer) (*batch, error) {
+// newRun validates the reading flags and returns the run's configuration,
+// its expanded inputs and its report.
+func newRun(flags *commonFlags, args []string, outputs runOutputs, stderr io.Writer) (entigraph.Config, []input.Input, *runReport, error) {
 	opts, err := flags.inputOptions()
 	if err != nil {
-		return nil, err
+		return entigraph.Config{}, nil, nil, err
 	}
-	return &batch{flags: flags, opts: opts, stdin: stdin, stderr: stderr}, nil
-}
-
-// batch is one run of the pipeline over the command line's inputs.
-type batch struct {
-	flags  *commonFlags
-	opts   input.Options
-	stdin  io.Reader
-	stderr io.Writer
-	pipe   nlp.Pipeline
-	stats  runStats
-	// builder, when set, prepares each document for the graph in the
-	// workers (Builder.Prepare is safe for concurrent use).
-	builder *graph.Builder
-}
-
-// run reads and analyses every document with flags.jobs workers and calls
-// emit for each, in input order, from one goroutine. It reports every
-// failed document on stderr as "entigraph: PATH[:LINE]: why".
-func (b *batch) run(ctx context.Context, args []string, emit func(analysed) error) error {
-	b.stats.start = time.Now()
-	inputs := input.Expand(args)
-	jobs := max(b.flags.jobs, 1)
 	// -j N means N CPUs, as in make: with fewer workers than CPUs the
-	// reader, the emitter and the garbage collector share those CPUs
-	// instead of spilling onto the others.
-	if jobs < runtime.GOMAXPROCS(0) {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(jobs))
+	// reader, the consumer and the garbage collector share those CPUs
+	// instead of spilling onto the others. This is the process's
+	// choice, made here and not in the library.
+	if flags.jobs < runtime.GOMAXPROCS(0) {
+		runtime.GOMAXPROCS(flags.jobs)
 	}
-	prog := newProgress(b.flags, b.stderr, inputs)
-	defer prog.finish()
+	inputs, err := outputs.check(args, input.Expand(args), stderr)
+	if err != nil {
+		return entigraph.Config{}, nil, nil, err
+	}
+	rep := &runReport{flags: flags, stderr: stderr, start: time.Now()}
+	rep.prog = newProgress(flags, stderr, inputs)
+	since, err := flagDate("--since", flags.since)
+	if err != nil {
+		return entigraph.Config{}, nil, nil, err
+	}
+	until, err := flagDate("--until", flags.until)
+	if err != nil {
+		return entigraph.Config{}, nil, nil, err
+	}
+	if !since.IsZero() && !until.IsZero() && until.Before(since) {
+		return entigraph.Config{}, nil, nil, usageErrorf("--until %s is before --since %s", flags.until, flags.since)
+	}
+	cfg := entigraph.Config{
+		Since: since, Until: until,
+		Input: opts, Workers: flags.jobs, FailFast: flags.failFast, KeepDuplicates: flags.keepDuplicates,
+		Progress:  rep.prog.update,
+		OnFailure: func(f entigraph.Failure) { fmt.Fprintf(stderr, "entigraph: %s\n", f) },
+	}
+	return cfg, inputs, rep, nil
+}
 
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	// Workers may run ahead of the in-order emitter by at most `window`
-	// documents: that bounds the texts and results held in memory.
-	window := 4 * jobs
-	slots := make(chan struct{}, window)
-	type job struct {
-		seq int
-		a   analysed
+// flagDate parses a date flag; "" is the zero time.
+func flagDate(name, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
 	}
-	work := make(chan job)
-	done := make(chan job, window)
+	t := entigraph.ParseDate(s)
+	if t.IsZero() {
+		return t, usageErrorf("%s: cannot read %q as a date (want YYYY-MM-DD)", name, s)
+	}
+	return t, nil
+}
 
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error { // the reader: one goroutine, in input order
-		defer close(work)
-		seq := 0
-		for _, in := range inputs {
-			for doc, err := range input.Documents(in, b.stdin, b.opts) {
-				select {
-				case slots <- struct{}{}:
-				case <-gctx.Done():
-					return nil
-				}
-				j := job{seq: seq, a: analysed{in: doc, err: err}}
-				if err == nil && doc.Truncated {
-					j.a.warning = &input.Error{Path: doc.ID,
-						Err: fmt.Errorf("truncated to its first %d bytes (raise --max-doc-bytes to read more)", len(doc.Text))}
-				}
-				seq++
-				select {
-				case work <- j:
-				case <-gctx.Done():
-					return nil
-				}
-			}
-		}
-		return nil
-	})
-	var workers errgroup.Group
-	for w := 0; w < jobs; w++ {
-		workers.Go(func() error {
-			for j := range work {
-				if j.a.err == nil {
-					j.a.doc, j.a.err = analyse(&b.pipe, j.a.in)
-				}
-				if j.a.err == nil && b.builder != nil {
-					j.a.prepared = b.builder.Prepare(j.a.doc)
-				}
-				select {
-				case done <- j:
-				case <-gctx.Done():
-					return nil
-				}
-			}
-			return nil
-		})
-	}
-	go func() {
-		workers.Wait()
-		close(done)
-	}()
-
-	g.Go(func() error { // the emitter: restores input order
-		pending := map[int]analysed{}
-		next := 0
-		for j := range done {
-			pending[j.seq] = j.a
-			for {
-				a, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				<-slots
-				if err := b.account(a, prog); err != nil {
-					return err
-				}
-				if a.err != nil {
-					continue
-				}
-				if err := emit(a); err != nil {
-					return err
-				}
-			}
-		}
-		return ctx.Err()
-	})
-	err := g.Wait()
-	if err == nil {
-		err = ctx.Err()
-	}
-	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-		return errors.New("interrupted")
+// interrupted turns the library's stop errors into the CLI's.
+func interrupted(err error) error {
+	if errors.Is(err, entigraph.ErrFailFast) {
+		return errFailFast
 	}
 	return err
 }
 
-// errFailFast stops a --fail-fast run at its first failure.
-var errFailFast = errors.New("stopped at the first failure (--fail-fast)")
-
-// account reports a document's problems and adds it to the totals.
-func (b *batch) account(a analysed, prog *progress) error {
-	b.stats.docs++
-	for _, err := range []error{a.err, a.warning} {
-		if err == nil {
-			continue
-		}
-		b.stats.failed++
-		fmt.Fprintf(b.stderr, "entigraph: %v\n", err)
-		f := failure{Input: a.in.ID, Error: err.Error()}
-		var ie *input.Error
-		if errors.As(err, &ie) {
-			f.Input, f.Line, f.Error = ie.Path, ie.Line, ie.Err.Error()
-		}
-		b.stats.failures = append(b.stats.failures, f)
-		if b.flags.failFast {
-			return errFailFast
-		}
-		break // a failed document has no warning worth a second line
-	}
-	if a.doc != nil {
-		b.stats.sentences += len(a.doc.Sentences)
-		b.stats.tokens += len(a.doc.Tokens)
-		b.stats.mentions += len(a.doc.Mentions)
-	}
-	prog.update(&b.stats)
-	return nil
-}
-
-// analyse runs the pipeline on one document. A panic is turned into an
-// error for this document only: a last line of defence, since the
-// pipeline is written to return errors.
-func analyse(pipe *nlp.Pipeline, in input.Document) (doc *nlp.Document, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, &input.Error{Path: in.ID, Err: fmt.Errorf("internal error: %v", r)}
-		}
-	}()
-	doc, err = pipe.Process(in.Text)
-	if err != nil {
-		return nil, &input.Error{Path: in.ID, Err: err}
-	}
-	doc.ID = in.ID
-	return doc, nil
-}
+// errFailFast stops a --fail-fast run at its first failure: exit status 1.
+var errFailFast = entigraph.ErrFailFast
 
 // finish writes the --errors file and the summary, and returns the error
-// that decides the exit status.
-func (b *batch) finish(stdout io.Writer, nodes, edges int) error {
-	if b.flags.errorsFile != "" {
-		err := writeOutput(b.flags.errorsFile, stdout, func(w io.Writer) error {
-			return writeFailures(w, b.stats.failures)
+// that decides the exit status. nodes < 0 leaves the graph out of the
+// summary.
+func (r *runReport) finish(c *entigraph.Corpus, stdout io.Writer, nodes, edges int) error {
+	r.prog.finish()
+	if r.flags.errorsFile != "" {
+		err := writeOutput(r.flags.errorsFile, stdout, func(w io.Writer) error {
+			return writeFailures(w, c.Failures)
 		})
 		if err != nil {
 			return err
 		}
 	}
-	if !b.flags.quiet {
-		elapsed := time.Since(b.stats.start)
-		var graphPart string
+	st := c.Stats
+	if !r.flags.quiet {
+		elapsed := time.Since(r.start)
+		var graphPart, dupPart string
 		if nodes >= 0 {
 			graphPart = fmt.Sprintf(", %d nodes, %d edges", nodes, edges)
 		}
-		fmt.Fprintf(b.stderr, "entigraph: done: %d documents (%d failed), %d sentences, %d tokens, %d mentions%s in %s (%.0f tokens/s)\n",
-			b.stats.docs, b.stats.failed, b.stats.sentences, b.stats.tokens, b.stats.mentions, graphPart,
-			elapsed.Round(time.Millisecond), float64(b.stats.tokens)/max(elapsed.Seconds(), 1e-9))
+		if st.Duplicates > 0 {
+			dupPart = fmt.Sprintf(", %d duplicates dropped (--keep-duplicates keeps them)", st.Duplicates)
+		}
+		if st.OutsideWindow > 0 {
+			dupPart += fmt.Sprintf(", %d outside --since/--until or undated", st.OutsideWindow)
+		}
+		fmt.Fprintf(r.stderr, "entigraph: done: %d documents (%d failed)%s, %d sentences, %d tokens, %d mentions, %d relations%s in %s (%.0f tokens/s)\n",
+			st.Docs, st.Failed, dupPart, st.Sentences, st.Tokens, st.Mentions, st.Relations, graphPart,
+			elapsed.Round(time.Millisecond), float64(st.Tokens)/max(elapsed.Seconds(), 1e-9))
 	}
-	if b.stats.failed > 0 {
-		return &inputsFailed{failed: b.stats.failed, total: b.stats.docs}
+	if st.Failed > 0 {
+		return &inputsFailed{failed: st.Failed, total: st.Docs}
 	}
 	return nil
 }

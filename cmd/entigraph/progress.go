@@ -10,6 +10,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/entigraph/entigraph"
 	"github.com/entigraph/entigraph/input"
 )
 
@@ -67,17 +68,17 @@ func isTerminal(w io.Writer) bool {
 }
 
 // update is called from the emitter after each document.
-func (p *progress) update(s *runStats) {
+func (p *progress) update(s entigraph.Stats) {
 	switch {
 	case p.bar != nil:
 		elapsed := max(time.Since(p.start).Seconds(), 1e-9)
-		p.bar.Describe(fmt.Sprintf("%d tokens/s, %d mentions", int(float64(s.tokens)/elapsed), s.mentions))
+		p.bar.Describe(fmt.Sprintf("%d tokens/s, %d mentions", int(float64(s.Tokens)/elapsed), s.Mentions))
 		p.bar.Add(1)
 	case p.plain != nil && time.Since(p.last) >= p.every:
 		now := time.Now()
 		elapsed := max(now.Sub(p.start).Seconds(), 1e-9)
 		fmt.Fprintf(p.plain, "entigraph: progress: %d documents (%d failed), %.0f docs/s, %.0f tokens/s, %d mentions\n",
-			s.docs, s.failed, float64(s.docs)/elapsed, float64(s.tokens)/elapsed, s.mentions)
+			s.Docs, s.Failed, float64(s.Docs)/elapsed, float64(s.Tokens)/elapsed, s.Mentions)
 		p.last = now
 	}
 }
@@ -89,7 +90,7 @@ func (p *progress) finish() {
 }
 
 // writeFailures writes the --errors file: one JSON object per failure.
-func writeFailures(w io.Writer, fs []failure) error {
+func writeFailures(w io.Writer, fs []entigraph.Failure) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, f := range fs {

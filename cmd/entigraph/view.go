@@ -1,23 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/entigraph/entigraph"
 	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph/render"
 )
-
-// defaultTopNodes keeps the default picture readable: about 150 entities
-// whatever the corpus size (a comment in the output says how to get the
-// rest back).
-const defaultTopNodes = 150
 
 var viewFormats = []string{"dot", "gexf", "graphml", "json", "csv"}
 
@@ -37,30 +31,32 @@ type viewFlags struct {
 	render    string
 	layout    string
 	color     string
+	edges     string
+	minScore  float64
+	slice     string
 
-	// parsed by check
-	measure graph.Measure
-	rankBy  graph.Rank
+	// view is the library's view, set by check.
+	view entigraph.View
 }
 
-// register adds the view flags to fs. --min-weight is added only if fs
-// does not have it yet (a command may keep its own).
+// register adds the view flags to fs.
 func (v *viewFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&v.format, "format", "dot", "output format: "+strings.Join(viewFormats, ", ")+" (csv writes DIR/nodes.csv and DIR/edges.csv for -o DIR)")
 	fs.StringVar(&v.weight, "weight", "count", "edge weight: count (shared units), docs (shared documents), pmi, npmi, dice or jaccard; drives pruning, layout and pen width")
-	if fs.Lookup("min-weight") == nil {
-		fs.Float64Var(&v.minWeight, "min-weight", 0, "drop edges whose --weight is below this")
-	}
-	fs.IntVar(&v.topEdges, "top-edges", 10, "keep each entity's K strongest edges (0: all)")
-	fs.IntVar(&v.topNodes, "top-nodes", defaultTopNodes, "keep the N highest-ranked entities (0: all)")
+	fs.Float64Var(&v.minWeight, "min-weight", 0, "drop edges whose --weight is below this")
+	fs.IntVar(&v.topEdges, "top-edges", entigraph.DefaultTopEdges, "keep each entity's K strongest edges (0: all)")
+	fs.IntVar(&v.topNodes, "top-nodes", entigraph.DefaultTopNodes, "keep the N highest-ranked entities (0: all)")
 	fs.StringVar(&v.rank, "rank", "degree", "rank entities for --top-nodes by weighted degree or pagerank")
 	fs.BoolVar(&v.giant, "giant", false, "keep only the largest connected component")
 	fs.StringVar(&v.focus, "focus", "", "keep only the entities around NAME (a name, label or alias)")
 	fs.IntVar(&v.depth, "depth", 1, "with --focus: how many edges away from NAME to keep")
 	fs.Float64Var(&v.backbone, "backbone", 0, "keep only edges significant at level ALPHA (e.g. 0.05) by the disparity filter (0: off)")
+	fs.StringVar(&v.edges, "edges", "both", "links to show: cooccurrence, relations (and the entities they link) or both")
+	fs.Float64Var(&v.minScore, "min-score", 0, "drop relations whose mean score is below this (0 to 1)")
+	fs.StringVar(&v.slice, "slice", "", "make a dynamic graph sliced by day, week, month or year (GEXF spells, JSON periods; with -o NAME-{period}.EXT, one file per period)")
 	fs.StringVar(&v.color, "color", "type", "fill nodes by entity type or by community (shapes always show the type)")
 	fs.StringVar(&v.render, "render", "", "draw the graph as svg or png (in-process Graphviz) instead of writing --format")
-	fs.StringVar(&v.layout, "layout", "", "layout for --render: "+strings.Join(renderLayouts, ", ")+" (default by graph size)")
+	fs.StringVar(&v.layout, "layout", "", "layout for --render: "+strings.Join(render.Layouts, ", ")+" (default by graph size)")
 }
 
 // check validates the flags; output is the -o value.
@@ -69,10 +65,10 @@ func (v *viewFlags) check(output string) error {
 	if !slices.Contains(viewFormats, v.format) {
 		return usageErrorf("--format: unknown format %q (want %s)", v.format, strings.Join(viewFormats, ", "))
 	}
-	if v.measure, err = graph.ParseMeasure(v.weight); err != nil {
+	if v.view.Measure, err = graph.ParseMeasure(v.weight); err != nil {
 		return usageErrorf("--weight: %v", err)
 	}
-	if v.rankBy, err = graph.ParseRank(v.rank); err != nil {
+	if v.view.Rank, err = graph.ParseRank(v.rank); err != nil {
 		return usageErrorf("--rank: %v", err)
 	}
 	switch {
@@ -85,69 +81,83 @@ func (v *viewFlags) check(output string) error {
 	case v.backbone < 0 || v.backbone >= 1:
 		return usageErrorf("--backbone: ALPHA must be in (0, 1), e.g. 0.05; 0 turns it off")
 	}
+	if v.view.Edges, err = entigraph.ParseEdgeSet(v.edges); err != nil {
+		return usageErrorf("--edges: %v", err)
+	}
+	if v.minScore < 0 || v.minScore > 1 {
+		return usageErrorf("--min-score must be between 0 and 1")
+	}
+	v.view.MinScore = v.minScore
+	if v.view.Slice, err = graph.ParsePeriod(v.slice); err != nil {
+		return usageErrorf("--slice: %v", err)
+	}
+	if strings.Contains(output, periodPlaceholder) && v.view.Slice == graph.NoPeriod {
+		return usageErrorf("-o %s: %s needs --slice", output, periodPlaceholder)
+	}
+	if strings.Contains(output, periodPlaceholder) && v.format != "dot" {
+		return usageErrorf("-o %s: one file per period is for --format dot and --render; --format %s holds every period in one file", output, v.format)
+	}
 	if v.color != "type" && v.color != "community" {
 		return usageErrorf("--color: want type or community, not %q", v.color)
 	}
-	if err := checkLayout(v.layout); err != nil {
-		return err
+	if err := render.CheckLayout(v.layout); err != nil {
+		return usageErrorf("--layout: %v", err)
 	}
 	if v.render != "" {
 		if v.format != "dot" {
 			return usageErrorf("--render draws the graph; it cannot be combined with --format %s", v.format)
 		}
-		if _, err := imageFormat(v.render, ""); err != nil {
+		if _, err := render.ParseFormat(v.render); err != nil {
 			return usageErrorf("--render: want svg or png, not %q", v.render)
 		}
 	}
 	if v.format == "csv" && (output == "" || output == "-") {
 		return usageErrorf("--format csv writes two files: give -o DIR")
 	}
+	// The flags' 0 means "all"; the library's 0 means its default.
+	v.view.TopNodes, v.view.TopEdges = allIfZero(v.topNodes), allIfZero(v.topEdges)
+	v.view.MinWeight, v.view.Giant, v.view.Backbone = v.minWeight, v.giant, v.backbone
+	v.view.Focus, v.view.Depth = v.focus, v.depth
+	v.view.ColorCommunities = v.color == "community"
 	return nil
 }
 
-// apply weighs, prunes and analyses g as the flags say. check must have
-// succeeded.
-func (v *viewFlags) apply(g *graph.Graph) (*graph.Graph, error) {
-	g = graph.Weigh(g, v.measure)
-	g, err := graph.Prune(g, graph.PruneOptions{
-		Focus: v.focus, Depth: v.depth, MinWeight: v.minWeight, Backbone: v.backbone,
-		TopNodes: v.topNodes, Rank: v.rankBy, TopEdges: v.topEdges, Giant: v.giant,
-	})
-	if err != nil {
-		return nil, usageErrorf("--focus: %v", err)
+func allIfZero(n int) int {
+	if n == 0 {
+		return -1
 	}
-	g = graph.Analyse(g, graph.AnalyseOptions{})
-	g.ColorCommunities = v.color == "community"
-	return g, nil
+	return n
 }
 
-// write writes g (as apply returned it) in the chosen format, or draws
+// periodPlaceholder in -o names one output file per period.
+const periodPlaceholder = "{period}"
+
+// write writes g (as the view made it) in the chosen format, or draws
 // it with --render, to output (a file, or stdout when empty; a directory
-// for csv), atomically.
+// for csv), atomically. An output named with {period} gets one file per
+// period of the slice, each the graph of that period alone.
 func (v *viewFlags) write(ctx context.Context, g *graph.Graph, output string, stdout io.Writer) error {
-	if v.render != "" {
-		format, _ := imageFormat(v.render, "")
-		var dot bytes.Buffer
-		if err := graph.WriteDOT(&dot, g); err != nil {
+	if !strings.Contains(output, periodPlaceholder) {
+		return v.writeOne(ctx, g, output, stdout)
+	}
+	for _, key := range g.Periods(g.Slice) {
+		if err := v.writeOne(ctx, g.InPeriod(g.Slice, key), strings.ReplaceAll(output, periodPlaceholder, key), stdout); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+func (v *viewFlags) writeOne(ctx context.Context, g *graph.Graph, output string, stdout io.Writer) error {
+	if v.render != "" {
+		format, _ := render.ParseFormat(v.render)
 		return writeOutput(output, stdout, func(w io.Writer) error {
-			return renderDOT(ctx, dot.Bytes(), format, v.layout, w)
+			return entigraph.Render(ctx, g, render.Options{Format: format, Layout: v.layout}, w)
 		})
 	}
 	switch v.format {
 	case "csv":
-		if err := os.MkdirAll(output, 0o755); err != nil {
-			return err
-		}
-		if err := writeOutput(filepath.Join(output, "nodes.csv"), stdout, func(w io.Writer) error {
-			return graph.WriteCSV(w, io.Discard, g)
-		}); err != nil {
-			return err
-		}
-		return writeOutput(filepath.Join(output, "edges.csv"), stdout, func(w io.Writer) error {
-			return graph.WriteCSV(io.Discard, w, g)
-		})
+		return writeCSVPair(output, func(nodes, edges io.Writer) error { return graph.WriteCSV(nodes, edges, g) })
 	case "gexf":
 		return writeOutput(output, stdout, func(w io.Writer) error { return graph.WriteGEXF(w, g) })
 	case "graphml":

@@ -7,9 +7,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -17,8 +17,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/spf13/pflag"
 
+	"github.com/entigraph/entigraph"
 	"github.com/entigraph/entigraph/graph"
-	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/input"
 )
 
 var (
@@ -32,27 +33,15 @@ var (
 func sample(t *testing.T) *graph.Graph {
 	t.Helper()
 	sampleOnce.Do(func() {
-		paths, _ := filepath.Glob(filepath.Join(articles, "*"))
-		sort.Strings(paths)
-		var pipe nlp.Pipeline
-		b := graph.NewBuilder(graph.Options{})
-		for _, p := range paths {
-			text, err := os.ReadFile(p)
-			if err != nil {
-				sampleErr = err
-				return
-			}
-			doc, err := pipe.Process(string(text))
-			if err != nil {
-				sampleErr = err
-				return
-			}
-			if err := b.Add(doc); err != nil {
-				sampleErr = err
-				return
-			}
+		corpus, err := entigraph.Build(context.Background(), entigraph.Config{}, entigraph.Paths([]string{articles}, nil, input.Options{}))
+		if err == nil && len(corpus.Failures) > 0 {
+			err = fmt.Errorf("sample corpus: %s", corpus.Failures[0])
 		}
-		sampleGraph, sampleErr = b.Graph()
+		if err != nil {
+			sampleErr = err
+			return
+		}
+		sampleGraph = corpus.Partial.Graph()
 	})
 	if sampleErr != nil {
 		t.Fatal(sampleErr)
@@ -80,7 +69,7 @@ func writeView(t *testing.T, dir, name string, args ...string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := v.apply(sample(t))
+	g, err := v.view.Apply(sample(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,8 +217,8 @@ func TestViewUsageErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := v.apply(sample(t)); err == nil ||
-		!strings.Contains(err.Error(), `--focus: no node is named "Nobody Anywhere"`) {
+	if _, err := v.view.Apply(sample(t)); err == nil ||
+		!strings.Contains(err.Error(), `no node is named "Nobody Anywhere"`) {
 		t.Errorf("unknown focus: %v", err)
 	}
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/graph"
 	"github.com/entigraph/entigraph/nlp"
 )
@@ -31,7 +32,7 @@ import (
 // seeded, so every run measures the same page.
 func bigGraph(nodes, edges int) *graph.Graph {
 	rng := rand.New(rand.NewPCG(1, 2))
-	types := []nlp.Type{nlp.Person, nlp.Org, nlp.Loc}
+	types := []annot.Type{annot.Person, annot.Org, annot.Loc}
 	g := &graph.Graph{Units: 20000}
 	for i := range nodes {
 		key := fmt.Sprintf("Entity %03d", i)
@@ -53,7 +54,8 @@ func bigGraph(nodes, edges int) *graph.Graph {
 			if !seen[[2]int{a, b}] {
 				continue
 			}
-			e := graph.Edge{Source: g.Nodes[a].Key, Target: g.Nodes[b].Key, Weight: 1 + rng.IntN(30), Docs: 1 + rng.IntN(10)}
+			e := graph.Edge{Source: g.Nodes[a].Key, Target: g.Nodes[b].Key, Units: 1 + rng.IntN(30), Docs: 1 + rng.IntN(10)}
+			e.Weight = float64(e.Units)
 			for k := range 3 {
 				text := fmt.Sprintf("%s and %s were both named in report %d, %s", e.Source, e.Target, k, strings.Repeat("with more words of the sentence around them ", 4))
 				e.Evidence = append(e.Evidence, graph.Evidence{Doc: fmt.Sprintf("doc-%05d", rng.IntN(20000)), Start: 0, End: len(text), Text: text})
@@ -201,7 +203,8 @@ func readDocs(tb testing.TB, path string) map[string]Doc {
 }
 
 // readGraphJSON reads what graph.WriteJSON wrote, as far as the page
-// needs it, and analyses it again (weighing by count).
+// needs it (no timelines: first and last days only), and analyses it
+// again (weighing by count).
 func readGraphJSON(tb testing.TB, path string) *graph.Graph {
 	tb.Helper()
 	data, err := os.ReadFile(path)
@@ -209,28 +212,60 @@ func readGraphJSON(tb testing.TB, path string) *graph.Graph {
 		tb.Fatal(err)
 	}
 	var in struct {
+		Graph struct{ Docs int }
 		Nodes []struct {
 			ID, Label, Type string
 			Mentions, Docs  int
 			Aliases         []graph.Alias
+			FirstSeen       string `json:"first_seen"`
+			LastSeen        string `json:"last_seen"`
 		}
 		Links []struct {
-			Source, Target string
-			Count, Docs    int
-			Evidence       []graph.Evidence
+			Source, Target, Kind, Relation string
+			Weight, Score                  float64
+			Units, Docs                    int
+			FirstSeen                      string `json:"first_seen"`
+			LastSeen                       string `json:"last_seen"`
+			Evidence                       []graph.Evidence
 		}
 	}
 	if err := json.Unmarshal(data, &in); err != nil {
 		tb.Fatalf("%s: %v", path, err)
 	}
-	g := &graph.Graph{}
+	g := &graph.Graph{Docs: in.Graph.Docs}
 	for _, n := range in.Nodes {
-		g.Nodes = append(g.Nodes, graph.Node{Key: n.ID, Label: n.Label, Type: nlp.Type(n.Type), Mentions: n.Mentions, Docs: n.Docs, Aliases: n.Aliases})
+		g.Nodes = append(g.Nodes, graph.Node{Key: n.ID, Label: n.Label, Type: annot.Type(n.Type), Mentions: n.Mentions, Docs: n.Docs,
+			Aliases: n.Aliases, Time: span(tb, n.FirstSeen, n.LastSeen)})
 	}
 	for _, l := range in.Links {
-		g.Edges = append(g.Edges, graph.Edge{Source: l.Source, Target: l.Target, Weight: l.Count, Docs: l.Docs, Evidence: l.Evidence})
+		if l.Kind == "relation" {
+			g.Relations = append(g.Relations, graph.Relation{Type: annot.RelationType(l.Relation), Head: l.Source, Tail: l.Target,
+				Count: l.Units, Docs: l.Docs, Score: l.Score, Evidence: l.Evidence, Time: span(tb, l.FirstSeen, l.LastSeen)})
+			continue
+		}
+		g.Edges = append(g.Edges, graph.Edge{Source: l.Source, Target: l.Target, Weight: l.Weight, Units: l.Units, Docs: l.Docs,
+			Evidence: l.Evidence, Time: span(tb, l.FirstSeen, l.LastSeen)})
 	}
 	return graph.Analyse(g, graph.AnalyseOptions{})
+}
+
+// span is the time from first to last day, each counted once.
+func span(tb testing.TB, first, last string) graph.Time {
+	if first == "" {
+		return graph.Time{}
+	}
+	var t graph.Time
+	for _, s := range []string{first, last} {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if len(t.Timeline) == 0 || !t.Timeline[0].Day.Equal(d) {
+			t.Timeline = append(t.Timeline, graph.DayCount{Day: d, Count: 1})
+		}
+	}
+	t.FirstSeen, t.LastSeen = t.Timeline[0].Day, t.Timeline[len(t.Timeline)-1].Day
+	return t
 }
 
 // TestScreenshot builds the graph of the repository's sample articles as
@@ -297,7 +332,7 @@ func articlesGraph(t *testing.T) *graph.Graph {
 		t.Fatal(err)
 	}
 	var p nlp.Pipeline
-	b := graph.NewBuilder(graph.Options{Types: []nlp.Type{nlp.Person, nlp.Org, nlp.Loc}})
+	b := graph.NewPartial(graph.Options{Types: annot.Types})
 	for _, e := range entries {
 		text, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
@@ -312,11 +347,7 @@ func articlesGraph(t *testing.T) *graph.Graph {
 			t.Fatal(err)
 		}
 	}
-	g, err := b.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err = graph.Prune(graph.Weigh(g, graph.MeasureCount), graph.PruneOptions{TopNodes: 150, TopEdges: 10})
+	g, err := graph.Prune(graph.Weigh(b.Graph(), graph.MeasureCount), graph.PruneOptions{TopNodes: 150, TopEdges: 10})
 	if err != nil {
 		t.Fatal(err)
 	}

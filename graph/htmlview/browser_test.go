@@ -339,26 +339,9 @@ func TestBrowser(t *testing.T) {
 	tb.clean(t)
 }
 
-// timed is a page with what the graph package will add: relations and
-// dates.
-func timed() *page {
-	p := newPage(sample(), Options{})
-	dates := [][2]string{{"1987-02-26", "1987-03-02"}, {"1987-03-01", "1987-03-01"}, {"", ""}, {"1987-03-01", "1987-10-20"}, {"1987-10-20T08:00:00Z", "1987-10-20T09:30:00Z"}, {"1987-03-02", "1987-10-20"}}
-	for i := range p.Nodes {
-		p.Nodes[i].FirstSeen, p.Nodes[i].LastSeen = dates[i][0], dates[i][1]
-	}
-	for i := range p.Links {
-		p.Links[i].FirstSeen, p.Links[i].LastSeen = p.Nodes[0].FirstSeen, "1987-10-20"
-	}
-	p.Links = append(p.Links, link{Source: "Ana Silva", Target: "United Nations", Type: "works_for", Directed: true, Weight: 1, Docs: 1, Strength: 1, Score: 0.9, Trigger: "works for",
-		FirstSeen: "1987-03-01", LastSeen: "1987-03-01", Counts: map[string]int{"1987-03": 1},
-		Evidence: []evidence{{Doc: "d.txt", Start: 0, End: 30, Text: "Ana Silva works for the UN."}}})
-	return p
-}
-
 func TestBrowserRelationsAndDates(t *testing.T) {
 	browser := startBrowser(t)
-	tb := open(t, browser, renderPage(t, timed()))
+	tb := open(t, browser, render(t, timed(), Options{}))
 	if tb.hidden(t, "#relations") || tb.hidden(t, "#dates") {
 		t.Fatal("relation filter or date slider hidden for a graph with both")
 	}
@@ -368,7 +351,7 @@ func TestBrowserRelationsAndDates(t *testing.T) {
 	}
 	tb.do(t, chromedp.Click(chromedp.CSS(`#nodes [data-id="Ana Silva"] circle`)))
 	rel := tb.text(t, `#details [data-neighbour="United Nations"]`)
-	for _, want := range []string{"→ United Nations", "works_for", "score 0.90", "1987-03-01", "Ana Silva works for the UN.", "d.txt"} {
+	for _, want := range []string{"→ United Nations", "works for", "stated 1 time in 1 document", "score 0.90", "1987-03-01", "Ana Silva works for the UN.", "d.txt"} {
 		if !strings.Contains(rel, want) {
 			t.Errorf("relation in the details %q lacks %q", rel, want)
 		}

@@ -5,18 +5,18 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/graph"
 	"github.com/entigraph/entigraph/graph/htmlview"
-	"github.com/entigraph/entigraph/nlp"
 )
 
 func ExampleWrite() {
 	g := &graph.Graph{
 		Nodes: []graph.Node{
-			{Key: "Ana Silva", Label: "Ana Silva", Type: nlp.Person, Mentions: 2, Docs: 1},
-			{Key: "Lisbon", Label: "Lisbon", Type: nlp.Loc, Mentions: 1, Docs: 1},
+			{Key: "Ana Silva", Label: "Ana Silva", Type: annot.Person, Mentions: 2, Docs: 1},
+			{Key: "Lisbon", Label: "Lisbon", Type: annot.Loc, Mentions: 1, Docs: 1},
 		},
-		Edges: []graph.Edge{{Source: "Ana Silva", Target: "Lisbon", Weight: 1, Docs: 1,
+		Edges: []graph.Edge{{Source: "Ana Silva", Target: "Lisbon", Weight: 1, Units: 1, Docs: 1,
 			Evidence: []graph.Evidence{{Doc: "a.txt", Start: 0, End: 25, Text: "Ana Silva flew to Lisbon."}}}},
 	}
 	var page bytes.Buffer

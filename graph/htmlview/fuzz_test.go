@@ -7,8 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/graph"
-	"github.com/entigraph/entigraph/nlp"
 )
 
 // FuzzWrite writes pages of graphs whose names, texts and title come from
@@ -25,10 +25,10 @@ func FuzzWrite(f *testing.F) {
 		s, u := min(a, b), max(a, b)
 		g := &graph.Graph{
 			Nodes: []graph.Node{
-				{Key: s, Label: s, Type: nlp.Person, Mentions: 1, Docs: 1, Aliases: []graph.Alias{{Name: text, Count: 1}}},
-				{Key: u, Label: u, Type: nlp.Type(text), Mentions: 2, Docs: 1},
+				{Key: s, Label: s, Type: annot.Person, Mentions: 1, Docs: 1, Aliases: []graph.Alias{{Name: text, Count: 1}}},
+				{Key: u, Label: u, Type: annot.Type(text), Mentions: 2, Docs: 1},
 			},
-			Edges: []graph.Edge{{Source: s, Target: u, Weight: 1, Docs: 1, Evidence: []graph.Evidence{{Doc: doc, Text: text}}}},
+			Edges: []graph.Edge{{Source: s, Target: u, Weight: 1, Units: 1, Docs: 1, Evidence: []graph.Evidence{{Doc: doc, Text: text}}}},
 		}
 		var buf bytes.Buffer
 		if err := Write(&buf, g, Options{Title: title, Docs: map[string]Doc{doc: {URL: text, Title: title, Date: a}}}); err != nil {

@@ -9,12 +9,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/graph"
-	"github.com/entigraph/entigraph/nlp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -24,32 +25,63 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 func sample() *graph.Graph {
 	g := &graph.Graph{
 		Nodes: []graph.Node{
-			{Key: "Ana Silva", Label: "Ana Silva", Type: nlp.Person, Mentions: 4, Docs: 2, Aliases: []graph.Alias{{Name: "Ana Silva", Count: 3}, {Name: "Silva", Count: 1}}},
-			{Key: "Bo Chen", Label: "Bo Chen", Type: nlp.Person, Mentions: 2, Docs: 1, Aliases: []graph.Alias{{Name: "Bo Chen", Count: 2}}},
-			{Key: "José Núñez", Label: "José Núñez", Type: nlp.Person, Mentions: 1, Docs: 1, Aliases: []graph.Alias{{Name: "José Núñez", Count: 1}}},
-			{Key: "Lisbon", Label: "Lisbon", Type: nlp.Loc, Mentions: 5, Docs: 2, Aliases: []graph.Alias{{Name: "Lisbon", Count: 5}}},
-			{Key: "Porto & Co </script>", Label: "Porto & Co </script>", Type: nlp.Org, Mentions: 1, Docs: 1, Aliases: []graph.Alias{{Name: "Porto & Co </script>", Count: 1}}},
-			{Key: "United Nations", Label: "United Nations", Type: nlp.Org, Mentions: 3, Docs: 2, Aliases: []graph.Alias{{Name: "United Nations", Count: 2}, {Name: "UN", Count: 1}}},
+			{Key: "Ana Silva", Label: "Ana Silva", Type: annot.Person, Mentions: 4, Docs: 2, Aliases: []graph.Alias{{Name: "Ana Silva", Count: 3}, {Name: "Silva", Count: 1}}},
+			{Key: "Bo Chen", Label: "Bo Chen", Type: annot.Person, Mentions: 2, Docs: 1, Aliases: []graph.Alias{{Name: "Bo Chen", Count: 2}}},
+			{Key: "José Núñez", Label: "José Núñez", Type: annot.Person, Mentions: 1, Docs: 1, Aliases: []graph.Alias{{Name: "José Núñez", Count: 1}}},
+			{Key: "Lisbon", Label: "Lisbon", Type: annot.Loc, Mentions: 5, Docs: 2, Aliases: []graph.Alias{{Name: "Lisbon", Count: 5}}},
+			{Key: "Porto & Co </script>", Label: "Porto & Co </script>", Type: annot.Org, Mentions: 1, Docs: 1, Aliases: []graph.Alias{{Name: "Porto & Co </script>", Count: 1}}},
+			{Key: "United Nations", Label: "United Nations", Type: annot.Org, Mentions: 3, Docs: 2, Aliases: []graph.Alias{{Name: "United Nations", Count: 2}, {Name: "UN", Count: 1}}},
 		},
 		Edges: []graph.Edge{
-			{Source: "Ana Silva", Target: "Bo Chen", Weight: 2, Docs: 1, Evidence: []graph.Evidence{
+			{Source: "Ana Silva", Target: "Bo Chen", Weight: 2, Units: 2, Docs: 1, Evidence: []graph.Evidence{
 				{Doc: "a.txt", Start: 0, End: 36, Text: "Ana Silva met Bo Chen in the square."},
 			}},
-			{Source: "Ana Silva", Target: "Lisbon", Weight: 3, Docs: 2, Evidence: []graph.Evidence{
+			{Source: "Ana Silva", Target: "Lisbon", Weight: 3, Units: 3, Docs: 2, Evidence: []graph.Evidence{
 				{Doc: "a.txt", Start: 37, End: 66, Text: "Silva flew to Lisbon at dawn."},
 				{Doc: "b.txt", Start: 0, End: 41, Text: `In Lisbon, Ana Silva said "no" to <b>it</b>.`},
 			}},
-			{Source: "José Núñez", Target: "United Nations", Weight: 1, Docs: 1, Evidence: []graph.Evidence{
+			{Source: "José Núñez", Target: "United Nations", Weight: 1, Units: 1, Docs: 1, Evidence: []graph.Evidence{
 				{Doc: "c.txt", Start: 10, End: 65, Text: "José Núñez spoke for the UN today, not for UNESCO."},
 			}},
-			{Source: "Lisbon", Target: "Porto & Co </script>", Weight: 1, Docs: 1, Evidence: []graph.Evidence{
+			{Source: "Lisbon", Target: "Porto & Co </script>", Weight: 1, Units: 1, Docs: 1, Evidence: []graph.Evidence{
 				{Doc: "b.txt", Start: 42, End: 80, Text: "Porto & Co </script> opened in Lisbon."},
 			}},
-			{Source: "Lisbon", Target: "United Nations", Weight: 1, Docs: 1},
+			{Source: "Lisbon", Target: "United Nations", Weight: 1, Units: 1, Docs: 1},
 		},
 		Units: 12,
 	}
 	return graph.Analyse(graph.Weigh(g, graph.MeasureCount), graph.AnalyseOptions{})
+}
+
+// timed is sample with dates and a relation.
+func timed() *graph.Graph {
+	g := sample()
+	dates := [][]string{{"1987-02-26", "1987-03-02"}, {"1987-03-01"}, nil, {"1987-03-01", "1987-10-20"}, {"1987-10-20"}, {"1987-03-02", "1987-10-20"}}
+	for i := range g.Nodes {
+		g.Nodes[i].Time = seen(dates[i]...)
+	}
+	for i := range g.Edges {
+		g.Edges[i].Time = seen("1987-02-26", "1987-10-20")
+	}
+	g.Relations = []graph.Relation{{Type: annot.WorksFor, Head: "Ana Silva", Tail: "United Nations", Count: 1, Docs: 1, Score: 0.9,
+		Time: seen("1987-03-01"), Evidence: []graph.Evidence{{Doc: "d.txt", Start: 0, End: 27, Text: "Ana Silva works for the UN.", Trigger: "works for"}}}}
+	return g
+}
+
+// seen is a timeline of one mention on each day.
+func seen(days ...string) graph.Time {
+	var t graph.Time
+	for _, d := range days {
+		day, err := time.Parse("2006-01-02", d)
+		if err != nil {
+			panic(err)
+		}
+		t.Timeline = append(t.Timeline, graph.DayCount{Day: day, Count: 1})
+	}
+	if len(t.Timeline) > 0 {
+		t.FirstSeen, t.LastSeen = t.Timeline[0].Day, t.Timeline[len(t.Timeline)-1].Day
+	}
+	return t
 }
 
 var sampleOptions = Options{Title: "Sample <view> & co", Docs: map[string]Doc{
@@ -181,11 +213,22 @@ func TestNewPage(t *testing.T) {
 		{"degree", p.Nodes[3].Stats.Degree, 3},
 		{"link ends", [2]string{p.Links[3].Source, p.Links[3].Target}, [2]string{"Lisbon", "Porto & Co </script>"}},
 		{"strength", p.Links[1].Strength, 3.0},
-		{"evidence", p.Links[1].Evidence[1], evidence{"b.txt", 0, 41, `In Lisbon, Ana Silva said "no" to <b>it</b>.`}},
+		{"units", p.Links[1].Units, 3},
+		{"evidence", p.Links[1].Evidence[1], evidence{"b.txt", 0, 41, `In Lisbon, Ana Silva said "no" to <b>it</b>.`, ""}},
 		{"no evidence is an empty list", p.Links[4].Evidence, []evidence{}},
-		{"only cited documents are kept", p.Docs, map[string]doc{"a.txt": {Title: "Talks in the square", Date: "1987-03-02"}, "b.txt": {URL: "https://example.org/b", Date: "1987-03-03T10:00:00Z"}, "c.txt": {URL: "javascript:alert(1)"}}},
-		{"no relation type yet", p.Links[0].Type, ""},
+		{"only cited documents are kept", p.Sources, map[string]doc{"a.txt": {Title: "Talks in the square", Date: "1987-03-02"}, "b.txt": {URL: "https://example.org/b", Date: "1987-03-03T10:00:00Z"}, "c.txt": {URL: "javascript:alert(1)"}}},
+		{"a co-occurrence has no type", p.Links[0].Type, ""},
+		{"document count", newPage(withView(sample(), func(g *graph.Graph) { g.Docs = 7 }), Options{}).Docs, 7},
 		{"default title", newPage(&graph.Graph{}, Options{}).Title, "entigraph"},
+		{"relation", newPage(timed(), Options{}).Links[5], link{Source: "Ana Silva", Target: "United Nations", Type: "works_for", Label: "works for", Directed: true,
+			Weight: 1, Units: 1, Docs: 1, Strength: 1, Score: 0.9,
+			Evidence: []evidence{{Doc: "d.txt", Start: 0, End: 27, Text: "Ana Silva works for the UN.", Trigger: "works for"}},
+			Seen:     Seen{"1987-03-01", "1987-03-01", []period{{"1987-03", "1987-03-01", "1987-03-31", 1}}}}},
+		{"entity seen, by month", newPage(timed(), Options{}).Nodes[0].Seen,
+			Seen{"1987-02-26", "1987-03-02", []period{{"1987-02", "1987-02-01", "1987-02-28", 1}, {"1987-03", "1987-03-01", "1987-03-31", 1}}}},
+		{"entity seen, by the graph's slice", newPage(withView(timed(), func(g *graph.Graph) { g.Slice = graph.Week }), Options{}).Nodes[4].Seen,
+			Seen{"1987-10-20", "1987-10-20", []period{{"1987-W43", "1987-10-19", "1987-10-25", 1}}}},
+		{"undated entity", newPage(timed(), Options{}).Nodes[2].Seen, Seen{}},
 		{"colour by type by default", p.ColorBy, "type"},
 		{"colour by community when asked", newPage(withView(sample(), func(g *graph.Graph) { g.ColorCommunities = true }), Options{}).ColorBy, "community"},
 		{"no community colours before Analyse", newPage(&graph.Graph{View: graph.View{ColorCommunities: true}}, Options{}).ColorBy, "type"},

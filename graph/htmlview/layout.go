@@ -92,9 +92,12 @@ func layout(p *page) {
 // newSprings makes a spring of each link, shorter and stiffer for
 // stronger links, and counts each body's links.
 func newSprings(p *page, idx map[string]int, bodies []body) []spring {
-	lo, hi := math.Inf(1), math.Inf(-1)
+	// Co-occurrences and relations measure strength differently, so
+	// each is scaled on its own.
+	lo, hi := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(-1), math.Inf(-1)}
 	for _, l := range p.Links {
-		lo, hi = min(lo, l.Strength), max(hi, l.Strength)
+		k := kind(l)
+		lo[k], hi[k] = min(lo[k], l.Strength), max(hi[k], l.Strength)
 	}
 	var out []spring
 	for _, l := range p.Links {
@@ -103,9 +106,9 @@ func newSprings(p *page, idx map[string]int, bodies []body) []spring {
 		if !okS || !okT || s == t {
 			continue
 		}
-		w := 0.5
-		if hi > lo {
-			w = (l.Strength - lo) / (hi - lo)
+		w, k := 0.5, kind(l)
+		if hi[k] > lo[k] {
+			w = (l.Strength - lo[k]) / (hi[k] - lo[k])
 		}
 		bodies[s].links++
 		bodies[t].links++
@@ -118,6 +121,14 @@ func newSprings(p *page, idx map[string]int, bodies []body) []spring {
 		sp.stiff /= min(cs, ct) // as d3-force: hubs are not torn apart
 	}
 	return out
+}
+
+// kind is 0 for a co-occurrence, 1 for a relation.
+func kind(l link) int {
+	if l.Type == "" {
+		return 0
+	}
+	return 1
 }
 
 func tick(b []body, springs []spring, alpha float64) {

@@ -3,6 +3,7 @@ package htmlview
 import (
 	"math"
 	"strings"
+	"time"
 
 	"github.com/entigraph/entigraph/graph"
 )
@@ -11,17 +12,23 @@ import (
 // when empty, and the page hides the controls they feed.
 type page struct {
 	Title   string   `json:"title"`
-	Measure string   `json:"measure"`          // what a link's strength holds: count, npmi, ...
+	Measure string   `json:"measure"`          // what a co-occurrence link's strength holds: count, npmi, ...
+	Docs    int      `json:"docs"`             // documents the graph was built from
 	Pruned  []string `json:"pruned,omitempty"` // what pruning removed, as the DOT comments say it
+	// Period is the period the graph shows (1987-03), when it is one
+	// slice of a dynamic graph.
+	Period string `json:"period,omitempty"`
 	// ColorBy is "type" or, for an analysed graph drawn with
 	// --color community, "community": how circles are filled at first
 	// (the page can switch when the graph was analysed).
 	ColorBy string `json:"color_by"`
 	Focus   string `json:"focus,omitempty"` // the --focus entity, selected when the page opens
 	Nodes   []node `json:"nodes"`
-	Links   []link `json:"links"`
-	// Docs describes the cited documents that have a URL, title or date.
-	Docs map[string]doc `json:"docs,omitempty"`
+	// Links are the co-occurrence edges, then the relations.
+	Links []link `json:"links"`
+	// Sources describes the cited documents that have a URL, title or
+	// date.
+	Sources map[string]doc `json:"sources,omitempty"`
 }
 
 type doc struct {
@@ -42,10 +49,23 @@ type node struct {
 	// X and Y place the entity, from layout.
 	X float64 `json:"x"`
 	Y float64 `json:"y"`
-	// FirstSeen and LastSeen are dates (YYYY-MM-DD) of the first and last
-	// document mentioning the entity, when documents have dates.
-	FirstSeen string `json:"first_seen,omitempty"`
-	LastSeen  string `json:"last_seen,omitempty"`
+	Seen
+}
+
+// Seen tells when an entity or link was seen, for dated documents: the
+// first and last day (YYYY-MM-DD) and the count in each period (the
+// graph's --slice, else months).
+type Seen struct {
+	FirstSeen string   `json:"first_seen,omitempty"`
+	LastSeen  string   `json:"last_seen,omitempty"`
+	Periods   []period `json:"periods,omitempty"`
+}
+
+type period struct {
+	Period string `json:"period"` // e.g. 1987-03, 1987-W10
+	Start  string `json:"start"`  // first and last day
+	End    string `json:"end"`
+	Count  int    `json:"count"`
 }
 
 type alias struct {
@@ -60,31 +80,33 @@ type stats struct {
 	Community      int     `json:"community"`
 }
 
-// link is a co-occurrence edge (Type empty) or a relation (Type set,
-// Directed from Source, the head, to Target, the tail).
+// link is a co-occurrence edge (Type empty) or a relation: Type set, and
+// when Directed from Source, the head, to Target, the tail.
 type link struct {
-	Source   string  `json:"source"`
-	Target   string  `json:"target"`
-	Type     string  `json:"type,omitempty"`
-	Directed bool    `json:"directed,omitempty"`
-	Weight   int     `json:"weight"`   // scope units (or relation mentions) supporting it
-	Docs     int     `json:"docs"`     // documents supporting it
-	Strength float64 `json:"strength"` // the measure named by page.Measure
-	Score    float64 `json:"score,omitempty"`
-	Trigger  string  `json:"trigger,omitempty"`
-	// FirstSeen, LastSeen and Counts (per period, e.g. "1987-03") tell
-	// when the link was seen, when documents have dates.
-	FirstSeen string         `json:"first_seen,omitempty"`
-	LastSeen  string         `json:"last_seen,omitempty"`
-	Counts    map[string]int `json:"counts,omitempty"`
-	Evidence  []evidence     `json:"evidence"`
+	Source   string `json:"source"`
+	Target   string `json:"target"`
+	Type     string `json:"type,omitempty"`     // works_for, ...
+	Label    string `json:"label,omitempty"`    // its wording: works for
+	Directed bool   `json:"directed,omitempty"` // false for a symmetric relation (met)
+	// Weight is the co-occurrence weight (each shared unit adds
+	// 1/(k−1)), or the number of sentences stating a relation.
+	Weight float64 `json:"weight"`
+	Units  int     `json:"units"` // scope units shared, or sentences stating the relation
+	Docs   int     `json:"docs"`  // documents supporting it
+	// Strength is what the page draws as width: the measure named by
+	// page.Measure for co-occurrences, the sentence count for relations.
+	Strength float64    `json:"strength"`
+	Score    float64    `json:"score,omitempty"` // a relation's mean extractor score
+	Evidence []evidence `json:"evidence"`
+	Seen
 }
 
 type evidence struct {
-	Doc   string `json:"doc"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
+	Doc     string `json:"doc"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Text    string `json:"text"`
+	Trigger string `json:"trigger,omitempty"` // for a relation, the words stating it
 }
 
 // newPage converts g, in its sorted order.
@@ -92,33 +114,43 @@ func newPage(g *graph.Graph, o Options) *page {
 	p := &page{
 		Title:   strings.ToValidUTF8(o.title(), "\uFFFD"),
 		Measure: g.Measure.String(),
+		Docs:    g.Docs,
+		Period:  g.Period,
+		ColorBy: "type",
+		Focus:   g.Focus,
 		Nodes:   make([]node, len(g.Nodes)),
-		Links:   make([]link, len(g.Edges)),
+		Links:   make([]link, 0, len(g.Edges)+len(g.Relations)),
 	}
 	if !g.Weighed {
 		p.Measure = graph.MeasureCount.String()
 	}
-	p.ColorBy = "type"
 	if g.Analysed && g.ColorCommunities {
 		p.ColorBy = "community"
 	}
-	p.Focus = g.Focus
 	for _, pr := range g.Pruned {
 		p.Pruned = append(p.Pruned, pr.String())
 	}
+	slice := g.Slice
+	if slice == graph.NoPeriod {
+		slice = graph.Month
+	}
 	for i := range g.Nodes {
-		p.Nodes[i] = newNode(&g.Nodes[i], g.Analysed)
+		p.Nodes[i] = newNode(&g.Nodes[i], g.Analysed, slice)
 	}
 	for i := range g.Edges {
-		p.Links[i] = newLink(&g.Edges[i], g.Weighed)
+		p.Links = append(p.Links, newLink(&g.Edges[i], g.Weighed, slice))
 	}
-	p.Docs = citedDocs(p.Links, o.Docs)
+	for i := range g.Relations {
+		p.Links = append(p.Links, newRelation(&g.Relations[i], slice))
+	}
+	p.Sources = citedDocs(p.Links, o.Docs)
 	layout(p)
 	return p
 }
 
-func newNode(n *graph.Node, analysed bool) node {
-	out := node{ID: n.Key, Label: n.Label, Type: string(n.Type), Mentions: n.Mentions, Docs: n.Docs, Aliases: make([]alias, len(n.Aliases))}
+func newNode(n *graph.Node, analysed bool, slice graph.Period) node {
+	out := node{ID: n.Key, Label: n.Label, Type: string(n.Type), Mentions: n.Mentions, Docs: n.Docs,
+		Aliases: make([]alias, len(n.Aliases)), Seen: newSeen(n.Time, slice)}
 	for j, a := range n.Aliases {
 		out.Aliases[j] = alias{a.Name, a.Count}
 	}
@@ -128,16 +160,41 @@ func newNode(n *graph.Node, analysed bool) node {
 	return out
 }
 
-func newLink(e *graph.Edge, weighed bool) link {
-	out := link{Source: e.Source, Target: e.Target, Weight: e.Weight, Docs: e.Docs, Strength: float64(e.Weight), Evidence: make([]evidence, len(e.Evidence))}
+func newLink(e *graph.Edge, weighed bool, slice graph.Period) link {
+	out := link{Source: e.Source, Target: e.Target, Weight: finite(e.Weight), Units: e.Units, Docs: e.Docs,
+		Strength: finite(e.Weight), Evidence: newEvidence(e.Evidence), Seen: newSeen(e.Time, slice)}
 	if weighed {
 		out.Strength = finite(e.Strength)
 	}
-	for j, ev := range e.Evidence {
-		out.Evidence[j] = evidence{ev.Doc, ev.Start, ev.End, ev.Text}
+	return out
+}
+
+func newRelation(r *graph.Relation, slice graph.Period) link {
+	return link{Source: r.Head, Target: r.Tail, Type: string(r.Type), Label: r.Type.Label(), Directed: !r.Type.Symmetric(),
+		Weight: float64(r.Count), Units: r.Count, Docs: r.Docs, Strength: float64(r.Count), Score: finite(r.Score),
+		Evidence: newEvidence(r.Evidence), Seen: newSeen(r.Time, slice)}
+}
+
+func newEvidence(evs []graph.Evidence) []evidence {
+	out := make([]evidence, len(evs))
+	for i, ev := range evs {
+		out[i] = evidence{ev.Doc, ev.Start, ev.End, ev.Text, ev.Trigger}
 	}
 	return out
 }
+
+func newSeen(t graph.Time, slice graph.Period) Seen {
+	if t.FirstSeen.IsZero() {
+		return Seen{}
+	}
+	w := Seen{FirstSeen: day(t.FirstSeen), LastSeen: day(t.LastSeen)}
+	for _, c := range t.Counts(slice) {
+		w.Periods = append(w.Periods, period{c.Period, day(c.Start), day(c.End), c.Count})
+	}
+	return w
+}
+
+func day(t time.Time) string { return t.UTC().Format("2006-01-02") }
 
 // citedDocs keeps the documents some evidence cites, so the page does
 // not carry a whole corpus's.

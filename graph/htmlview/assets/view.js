@@ -9,7 +9,7 @@
   var LABELS_AT_SCALE_1 = 40; // labelled nodes at zoom 1; more as one zooms in
 
   var data = JSON.parse(document.getElementById("graph-data").textContent);
-  var nodes = data.nodes, links = data.links, docs = data.docs || {};
+  var nodes = data.nodes, links = data.links, sources = data.sources || {};
   var byId = new Map();
   nodes.forEach(function (n, i) { n.index = i; n.adj = []; byId.set(n.id, n); });
   links = links.filter(function (l) { return byId.has(l.source) && byId.has(l.target); });
@@ -46,10 +46,12 @@
   nodes.forEach(function (n) { n.r = 3 + 11 * Math.log1p(Math.max(n.mentions, 0)) / Math.log1p(maxMentions); });
   var ranked = nodes.slice().sort(function (a, b) { return b.mentions - a.mentions || (a.id < b.id ? -1 : 1); });
   ranked.forEach(function (n, i) { n.rank = i; });
-  var smin = Infinity, smax = -Infinity;
-  links.forEach(function (l) { smin = Math.min(smin, l.strength); smax = Math.max(smax, l.strength); });
-  links.forEach(function (l) {
-    l.w = smax > smin ? (l.strength - smin) / (smax - smin) : 0.5; // 0..1
+  // l.w scales strength to 0..1, for co-occurrences and relations apart
+  // (a measure and a sentence count), as layout.go does.
+  [false, true].forEach(function (rel) {
+    var ls = links.filter(function (l) { return !!l.type === rel; });
+    var lo = d3min(ls, function (l) { return l.strength; }), hi = d3max(ls, function (l) { return l.strength; });
+    ls.forEach(function (l) { l.w = hi > lo ? (l.strength - lo) / (hi - lo) : 0.5; });
   });
 
   // ---- Layout: computed by the Go writer (layout.go); data made by
@@ -115,6 +117,7 @@
       }));
     d3.select("#summary").text(plural(vn.length, "entity", "entities") + ", " + plural(vl.length, "link") +
       (vn.length < nodes.length || vl.length < links.length ? " shown (of " + nodes.length + " and " + links.length + ")" : "") +
+      (data.docs ? ", from " + plural(data.docs, "document") : "") + (data.period ? ", in " + data.period : "") +
       "; link strength: " + data.measure + ".");
     labelByZoom(d3.zoomTransform(svg.node()).k);
     highlight();
@@ -222,21 +225,21 @@
     var b = el("button", { type: "button" }, m.label);
     b.addEventListener("click", function () { select(m, true); });
     div.appendChild(b);
-    if (l.type) div.appendChild(el("span", { "class": "reltype" }, l.type));
-    var info = " " + m.type + " · " + plural(l.weight, "time") + " together in " + plural(l.docs, "document");
+    if (l.type) div.appendChild(el("span", { "class": "reltype" }, l.label || l.type));
+    var info = " " + m.type + " · " + (l.type ? "stated " + plural(l.units, "time") : plural(l.units, "time") + " together") +
+      " in " + plural(l.docs, "document");
     if (l.first_seen) info += " · " + span(l);
     if (l.type && l.score) info += " · score " + l.score.toFixed(2);
     div.appendChild(el("span", { "class": "count" }, info));
     var marks = names.concat(namesOf(m));
-    if (l.trigger) marks.push(l.trigger);
-    (l.evidence || []).forEach(function (ev) { div.appendChild(passage(ev, marks)); });
+    (l.evidence || []).forEach(function (ev) { div.appendChild(passage(ev, ev.trigger ? marks.concat([ev.trigger]) : marks)); });
     return div;
   }
 
   function passage(ev, marks) {
     var q = el("blockquote", { "class": "evidence" });
     q.appendChild(marked(ev.text, marks));
-    var cite = el("cite"), d = docs[ev.doc] || {};
+    var cite = el("cite"), d = sources[ev.doc] || {};
     // Only web and file links: a URL from the data never runs script.
     if (d.url && (/^(https?|file):/i.test(d.url) || !/^[a-z][a-z0-9+.-]*:/i.test(d.url))) {
       cite.appendChild(el("a", { href: d.url, target: "_blank", rel: "noopener noreferrer" }, ev.doc));
@@ -383,8 +386,10 @@
     if (links.some(function (l) { return l.type; })) {
       var relBox = document.getElementById("relations");
       relBox.hidden = false;
+      var labels = {};
+      links.forEach(function (l) { if (l.label) labels[l.type] = l.label; });
       rels.forEach(function (rc) {
-        checkbox(relBox, rc[0], rc[0], rc[1], null, function (on) {
+        checkbox(relBox, rc[0], labels[rc[0]] || rc[0], rc[1], null, function (on) {
           if (on) state.relations.add(rc[0]); else state.relations.delete(rc[0]);
           refresh();
         });
@@ -423,15 +428,14 @@
   }
 
   // inRange: an item seen during the chosen dates, or undated. With
-  // counts per period, the link must have been seen in one of them.
+  // counts per period, it must have been seen in a period that overlaps
+  // them.
   function inRange(x) {
     if (!dates.length || !x.first_seen) return true;
     var first = day(x.first_seen), last = day(x.last_seen || x.first_seen);
     if (first > state.to || last < state.from) return false;
-    if (!x.counts) return true;
-    return Object.keys(x.counts).some(function (p) {
-      return p >= state.from.slice(0, p.length) && p <= state.to.slice(0, p.length);
-    });
+    if (!x.periods || !x.periods.length) return true;
+    return x.periods.some(function (p) { return p.count > 0 && p.start <= state.to && p.end >= state.from; });
   }
 
   function refresh() {

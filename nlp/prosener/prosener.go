@@ -1,9 +1,11 @@
-package nlp
+package prosener
 
 import (
 	"strings"
 	"sync"
 
+	"github.com/entigraph/entigraph/annot"
+	"github.com/entigraph/entigraph/nlp"
 	"github.com/jdkato/prose/v2"
 )
 
@@ -16,10 +18,10 @@ var (
 // becomes LOC, and prose never finds organizations.
 type proseRecognizer struct{ model *prose.Model }
 
-// NewProseRecognizer returns a Recognizer backed by prose v2's default
+// New returns a Recognizer backed by prose v2's default
 // model, loaded once per process. It is the baseline the project's own
 // recognizer is measured against.
-func NewProseRecognizer() (Recognizer, error) {
+func New() (nlp.Recognizer, error) {
 	proseOnce.Do(func() {
 		// ModelFromData with no sources is prose's way to hand out its
 		// default model for reuse via UsingModel.
@@ -28,8 +30,8 @@ func NewProseRecognizer() (Recognizer, error) {
 	return proseRecognizer{proseModel}, nil
 }
 
-func (r proseRecognizer) Recognize(doc *Document) []Mention {
-	var out []Mention
+func (r proseRecognizer) Recognize(doc *annot.Document) []annot.Mention {
+	var out []annot.Mention
 	for si, s := range doc.Sentences {
 		toks := doc.SentenceTokens(si)
 		pd, err := prose.NewDocument(doc.Text[s.Start:s.End],
@@ -45,7 +47,7 @@ func (r proseRecognizer) Recognize(doc *Document) []Mention {
 		}
 		for _, c := range proseChunks(ptoks) {
 			start, end := toks[c.first].Start, toks[c.last].End
-			out = append(out, Mention{Text: doc.Text[start:end], Type: c.typ, Start: start, End: end, Sentence: si})
+			out = append(out, annot.Mention{Text: doc.Text[start:end], Type: c.typ, Start: start, End: end, Sentence: si})
 		}
 	}
 	return out
@@ -53,7 +55,7 @@ func (r proseRecognizer) Recognize(doc *Document) []Mention {
 
 type proseChunk struct {
 	first, last int // token indexes, inclusive
-	typ         Type
+	typ         annot.Type
 }
 
 // proseChunks groups labelled tokens into entities the way prose's own
@@ -70,7 +72,7 @@ func proseChunks(toks []prose.Token) []proseChunk {
 		if len(labels) == 2 && (labels[0] == "B-PERSON" || labels[1] == "B-PERSON") {
 			typ = "PERSON"
 		}
-		if t, ok := ParseType(typ); ok {
+		if t, ok := annot.ParseType(typ); ok {
 			out = append(out, proseChunk{first, last, t})
 		}
 		first, end, labels = -1, "", nil
@@ -104,7 +106,7 @@ func proseChunks(toks []prose.Token) []proseChunk {
 
 // alignLabels returns one prose token per token of toks, matched in order
 // by text; unmatched tokens get an O label.
-func alignLabels(toks []Token, labels []prose.Token) []prose.Token {
+func alignLabels(toks []annot.Token, labels []prose.Token) []prose.Token {
 	out := make([]prose.Token, len(toks))
 	j := 0
 	for i, t := range toks {

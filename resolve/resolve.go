@@ -1,14 +1,13 @@
-package graph
+package resolve
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/annot"
 )
 
 // Entity resolution.
@@ -45,37 +44,38 @@ import (
 // have merged there unless the recognizer typed the two differently), so
 // summing their document counts is exact or nearly so.
 
-// A docEntity is one entity of a document after local resolution.
-type docEntity struct {
-	key       string         // canonical key: the builder's node key
-	display   string         // forced canonical name (rename), or ""
-	hint      string         // canonical name to use if no mention has it (merge target)
-	forceType nlp.Type       // type set by the aliases file, or ""
-	names     map[string]int // cleaned mention names
-	types     map[nlp.Type]int
-	mentions  []int // indices into the document's mentions
+// Local is one entity of a document after local resolution.
+type Local struct {
+	Key       string         // canonical key: the corpus-level entity key
+	Display   string         // forced canonical name (an aliases rename), or ""
+	Hint      string         // canonical name to use if no mention has it (a merge target)
+	ForceType annot.Type     // type set by the aliases file, or ""
+	Names     map[string]int // cleaned mention names
+	Types     map[annot.Type]int
+	Mentions  []int // indices into the document's mentions
 }
 
 // group is the set of a document's mentions with the same key.
 type group struct {
 	key       string
 	tokens    []string
-	types     map[nlp.Type]int
-	typ       nlp.Type
-	hint      string   // merge target of an aliases rule
-	forceType nlp.Type // type of an aliases rule
+	types     map[annot.Type]int
+	typ       annot.Type
+	hint      string     // merge target of an aliases rule
+	forceType annot.Type // type of an aliases rule
 	acronym   bool
 	name      string // a representative cleaned name
 	mentions  []int
 }
 
-// resolveDocument clusters the mentions of one document. It returns the
-// entities in order of first mention and, for each mention, the index of
-// its entity, or -1 when the mention is dropped (empty or stoplisted).
-func resolveDocument(text string, mentions []nlp.Mention, al *Aliases) ([]*docEntity, []int) {
+// Document clusters the mentions of one document. It returns the entities
+// in order of first mention and, for each mention, the index of its
+// entity, or -1 when the mention is dropped (empty or stoplisted). It
+// reads only its arguments, so it is safe to call from many goroutines.
+func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []int) {
 	of := make([]int, len(mentions))
 	names := make([]string, len(mentions))
-	votes := make([]nlp.Type, len(mentions))
+	votes := make([]annot.Type, len(mentions))
 	var groups []*group
 	byKey := map[string]*group{}
 	gOf := make([]*group, len(mentions))
@@ -95,7 +95,7 @@ func resolveDocument(text string, mentions []nlp.Mention, al *Aliases) ([]*docEn
 		names[i], votes[i] = name, vote
 		g := byKey[key]
 		if g == nil {
-			g = &group{key: key, tokens: strings.Fields(key), types: map[nlp.Type]int{}, name: name}
+			g = &group{key: key, tokens: strings.Fields(key), types: map[annot.Type]int{}, name: name}
 			byKey[key] = g
 			groups = append(groups, g)
 		}
@@ -202,7 +202,7 @@ func resolveDocument(text string, mentions []nlp.Mention, al *Aliases) ([]*docEn
 	}
 
 	// Entities, in order of first mention.
-	var ents []*docEntity
+	var ents []*Local
 	entOf := map[int]int{} // root group -> index in ents
 	members := map[int][]*group{}
 	for gi, g := range groups {
@@ -220,9 +220,9 @@ func resolveDocument(text string, mentions []nlp.Mention, al *Aliases) ([]*docEn
 			ents = append(ents, newDocEntity(members[r], al))
 		}
 		e := ents[ei]
-		e.names[names[i]]++
-		e.types[votes[i]]++
-		e.mentions = append(e.mentions, i)
+		e.Names[names[i]]++
+		e.Types[votes[i]]++
+		e.Mentions = append(e.Mentions, i)
 		of[i] = ei
 	}
 	return ents, of
@@ -230,29 +230,29 @@ func resolveDocument(text string, mentions []nlp.Mention, al *Aliases) ([]*docEn
 
 // newDocEntity makes the entity of a set of groups: its key is the most
 // complete group's key, then the aliases rules apply.
-func newDocEntity(gs []*group, al *Aliases) *docEntity {
+func newDocEntity(gs []*group, al *Aliases) *Local {
 	slices.SortFunc(gs, func(a, b *group) int { return moreComplete(a.key, b.key, len(a.mentions), len(b.mentions)) })
-	e := &docEntity{key: gs[0].key, names: map[string]int{}, types: map[nlp.Type]int{}}
+	e := &Local{Key: gs[0].key, Names: map[string]int{}, Types: map[annot.Type]int{}}
 	for _, g := range gs {
-		if e.hint == "" {
-			e.hint = g.hint
+		if e.Hint == "" {
+			e.Hint = g.hint
 		}
-		if e.forceType == "" {
-			e.forceType = g.forceType
+		if e.ForceType == "" {
+			e.ForceType = g.forceType
 		}
 	}
 	for _, g := range gs {
 		if r := al.rule(g.key); r != nil && r.rename {
-			e.key, e.display = aliasKey(r.target), r.target
+			e.Key, e.Display = aliasKey(r.target), r.target
 			break
 		}
 	}
-	if r := al.rule(e.key); r != nil && r.typ != "" {
-		e.forceType = r.typ
+	if r := al.rule(e.Key); r != nil && r.typ != "" {
+		e.ForceType = r.typ
 	}
 	for _, g := range gs {
-		if r := al.rule(g.key); e.forceType == "" && r != nil && r.typ != "" {
-			e.forceType = r.typ
+		if r := al.rule(g.key); e.ForceType == "" && r != nil && r.typ != "" {
+			e.ForceType = r.typ
 		}
 	}
 	return e
@@ -274,7 +274,7 @@ func moreComplete(a, b string, na, nb int) int {
 // "South Sudan"); for organizations s is at the start of l and is not
 // just a generic word ("Elbmarsch" of "Elbmarsch Terminals GmbH", not
 // "Bank" of "World Bank").
-func shortFormOf(s, l []string, t nlp.Type) bool {
+func shortFormOf(s, l []string, t annot.Type) bool {
 	if len(s) == 0 || len(s) >= len(l) {
 		return false
 	}
@@ -289,7 +289,7 @@ func shortFormOf(s, l []string, t nlp.Type) bool {
 		return false
 	}
 	switch t {
-	case nlp.Org:
+	case annot.Org:
 		if at != 0 {
 			return false
 		}
@@ -299,14 +299,14 @@ func shortFormOf(s, l []string, t nlp.Type) bool {
 			}
 		}
 		return false
-	case nlp.Loc:
+	case annot.Loc:
 		for i, w := range l {
 			if (i < at || i >= at+len(s)) && !geoFeatures[w] {
 				return false
 			}
 		}
 		return true
-	case nlp.Person:
+	case annot.Person:
 		for _, w := range s {
 			if !particles[w] {
 				return true
@@ -321,22 +321,22 @@ func shortFormOf(s, l []string, t nlp.Type) bool {
 // votes may be a short form of a longer name: a name also used as a place
 // is not taken for part of an organization ("Mombasa" of "Mombasa Port
 // Corporation").
-func mayShorten(t nlp.Type, votes map[nlp.Type]int) bool {
-	return t != nlp.Org || votes[nlp.Loc] == 0
+func mayShorten(t annot.Type, votes map[annot.Type]int) bool {
+	return t != annot.Org || votes[annot.Loc] == 0
 }
 
 // mentionName cleans a mention's text into a name and returns the type
 // the mention votes for: PERSON when a personal title was cut.
-func mentionName(text string, t nlp.Type) (string, nlp.Type) {
-	words := strings.Fields(cleanName(text))
+func mentionName(text string, t annot.Type) (string, annot.Type) {
+	words := strings.Fields(CleanName(text))
 	if len(words) > 1 && strings.EqualFold(words[0], "the") && !theNames[strings.ToLower(words[1])] {
 		words = words[1:]
 	}
 	vote := t
 	if cut := titleCut(words, t); cut > 0 {
 		words = words[cut:]
-		vote = nlp.Person
-	} else if t == nlp.Person {
+		vote = annot.Person
+	} else if t == annot.Person {
 		// "Hamas political leader Ismail Haniyeh": keep the names after
 		// the last lower-case word.
 		for i := len(words) - 2; i >= 0; i-- {
@@ -356,7 +356,7 @@ func mentionName(text string, t nlp.Type) (string, nlp.Type) {
 // Edward Island" stay). Words that are titles only sometimes ("General",
 // "King") are cut from PERSON mentions, and from others when two or more
 // name words follow ("President Amara Okafor" typed ORG by mistake).
-func titleCut(words []string, t nlp.Type) int {
+func titleCut(words []string, t annot.Type) int {
 	if len(words) < 2 {
 		return 0
 	}
@@ -365,7 +365,7 @@ func titleCut(words []string, t nlp.Type) int {
 	}
 	for i := len(words) - 2; i >= 0; i-- {
 		w := wordKey(words[i])
-		if strongTitles[w] || weakTitles[w] && (t == nlp.Person || len(words)-i-1 >= 2) {
+		if strongTitles[w] || weakTitles[w] && (t == annot.Person || len(words)-i-1 >= 2) {
 			return i + 1
 		}
 		if !nameWord(words[i]) {
@@ -394,10 +394,10 @@ const edgeTrim = ",;:()[]{}*_ \t\n\r"
 var quoteNormalizer = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‟", `"`, "«", `"`, "»", `"`,
 	"’", "'", "‘", "'", "‚", "'", "‛", "'", "‹", "'", "›", "'", "`", "'")
 
-// cleanName normalises white space and quotes, trims punctuation and
+// CleanName normalises white space and quotes, trims punctuation and
 // unbalanced quotes from the ends ("Tehran “" -> "Tehran"), unquotes a
 // fully quoted name and removes a possessive ("Iran’s" -> "Iran").
-func cleanName(text string) string {
+func CleanName(text string) string {
 	s := quoteNormalizer.Replace(strings.Join(strings.Fields(text), " "))
 	for {
 		prev := s
@@ -630,134 +630,22 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// snapshot builds the graph of Builder.Graph: it applies the
-// cross-document merges, contracting each entity that is a shorter form
-// of exactly one longer entity of the corpus into it (summing mentions,
-// documents, edge weights and edge documents; dropping the self-loops
-// contraction creates), then prunes and sorts.
-func (b *Builder) snapshot() (*Graph, error) {
-	adj, err := b.store.AdjacencyMap()
-	if err != nil {
-		return nil, fmt.Errorf("graph store: %w", err)
-	}
-	keys := sortedKeys(adj)
-	ents := make([]*entity, len(keys))
-	index := make(map[string]int, len(keys))
-	for i, k := range keys {
-		if ents[i], err = b.store.Vertex(k); err != nil {
-			return nil, fmt.Errorf("graph store: %w", err)
-		}
-		index[k] = i
-	}
-	uf := crossDocMerges(ents)
-
-	// One node per root; members most complete first.
-	members := map[int][]int{}
-	var roots []int
-	for i := range ents {
-		r := uf.find(i)
-		if _, ok := members[r]; !ok {
-			roots = append(roots, r)
-		}
-		members[r] = append(members[r], i)
-	}
-	g := &Graph{Options: b.opts, Units: b.units}
-	b.names = make(map[string]string, len(keys))
-	nodeOf := make(map[int]string, len(roots)) // root -> node key
-	used := map[string]bool{}
-	kept := map[string]bool{}
-	for _, r := range roots {
-		ms := members[r]
-		slices.SortFunc(ms, func(x, y int) int {
-			return moreComplete(ents[x].key, ents[y].key, ents[x].mentions, ents[y].mentions)
-		})
-		n := mergedNode(ents, ms)
-		if used[n.Key] { // cannot happen with the naming rules; stay unique anyway
-			n.Key = n.Key + " [" + ents[ms[0]].key + "]"
-			n.Label = n.Key
-		}
-		used[n.Key] = true
-		nodeOf[r] = n.Key
-		for _, m := range ms {
-			b.names[ents[m].key] = n.Key
-		}
-		if n.Mentions < b.opts.MinMentions || (b.keep != nil && !b.keep[n.Type]) {
-			continue
-		}
-		kept[n.Key] = true
-		g.Nodes = append(g.Nodes, n)
-	}
-	edges := map[[2]string]*Edge{}
-	evidence := map[[2]string][]evidenceSet{}
-	for _, a := range keys {
-		nbrs := adj[a]
-		for _, c := range sortedKeys(nbrs) {
-			if a >= c {
-				continue // undirected: each edge appears under both ends
-			}
-			s, t := nodeOf[uf.find(index[a])], nodeOf[uf.find(index[c])]
-			if s == t || !kept[s] || !kept[t] {
-				continue
-			}
-			if s > t {
-				s, t = t, s
-			}
-			l := nbrs[c].Properties.Data.(*link)
-			e := edges[[2]string{s, t}]
-			if e == nil {
-				e = &Edge{Source: s, Target: t}
-				edges[[2]string{s, t}] = e
-			}
-			e.Weight += l.weight
-			e.Docs += l.docs
-			evidence[[2]string{s, t}] = append(evidence[[2]string{s, t}], l.evidence)
-		}
-	}
-	for k, e := range edges {
-		if e.Weight >= b.opts.MinWeight {
-			if sets := evidence[k]; len(sets) == 1 {
-				e.Evidence = sets[0].passages()
-			} else {
-				e.Evidence = mergeEvidence(sets, b.opts.evidence()).passages()
-			}
-			g.Edges = append(g.Edges, *e)
-		}
-	}
-	slices.SortFunc(g.Nodes, func(x, y Node) int { return strings.Compare(x.Key, y.Key) })
-	slices.SortFunc(g.Edges, func(x, y Edge) int {
-		return cmp.Or(strings.Compare(x.Source, y.Source), strings.Compare(x.Target, y.Target))
-	})
-	return g, nil
-}
-
-// EntityName returns the key of the node an entity key (from AddDocument)
-// resolved to in the current snapshot: the canonical name extract prints
-// as "entity". It returns "" for an unknown key.
-func (b *Builder) EntityName(key string) (string, error) {
-	if b.names == nil {
-		if _, err := b.Graph(); err != nil {
-			return "", err
-		}
-	}
-	return b.names[key], nil
-}
-
 // entityInfo is what cross-document merging needs to know of an entity.
 type entityInfo struct {
 	tokens  []string   // words of the key
 	forms   [][]string // words of the key and of every multi-word name
-	typ     nlp.Type
+	typ     annot.Type
 	acronym bool
 	name    string
 }
 
-func infoOf(e *entity) entityInfo {
-	in := entityInfo{tokens: strings.Fields(e.key), typ: entityType(e.forceType, e.types), name: bestName(e.names, e.key)}
+func infoOf(e *Entity) entityInfo {
+	in := entityInfo{tokens: strings.Fields(e.Key), typ: entityType(e.ForceType, e.Types), name: bestName(e.Names, e.Key)}
 	if in.name == "" {
-		in.name = cmp.Or(e.display, e.hint, e.key)
+		in.name = cmp.Or(e.Display, e.Hint, e.Key)
 	}
 	in.forms = [][]string{in.tokens}
-	for _, n := range sortedKeys(e.names) {
+	for _, n := range sortedKeys(e.Names) {
 		if isAcronym(n) && len(in.tokens) == 1 {
 			in.acronym = true
 		}
@@ -773,7 +661,7 @@ func infoOf(e *entity) entityInfo {
 // crossDocMerges unites each entity that is a shorter form of exactly one
 // longer entity (by root) of the same type, or an acronym of exactly one
 // longer name, with it. Longer entities are settled first.
-func crossDocMerges(ents []*entity) unionFind {
+func crossDocMerges(ents []*Entity) unionFind {
 	uf := newUnionFind(len(ents))
 	info := make([]entityInfo, len(ents))
 	byWord := map[string][]int{} // word -> multi-word entities containing it
@@ -808,7 +696,7 @@ func crossDocMerges(ents []*entity) unionFind {
 		}
 		var roots []int
 		for _, li := range byWord[s.tokens[0]] {
-			if mayShorten(s.typ, ents[si].types) && li != si && info[li].typ == s.typ && slices.ContainsFunc(info[li].forms, func(f []string) bool {
+			if mayShorten(s.typ, ents[si].Types) && li != si && info[li].typ == s.typ && slices.ContainsFunc(info[li].forms, func(f []string) bool {
 				return shortFormOf(s.tokens, f, s.typ)
 			}) {
 				roots = appendUnique(roots, uf.find(li))
@@ -826,58 +714,42 @@ func crossDocMerges(ents []*entity) unionFind {
 	return uf
 }
 
-// mergedNode sums the entities ms (most complete first) into a node.
-func mergedNode(ents []*entity, ms []int) Node {
+// name returns the canonical name, type and aliases of the cluster of
+// entities ms (most complete first).
+func name(ents []*Entity, ms []int) Cluster {
 	rep := ents[ms[0]]
 	names := map[string]int{}
-	types := map[nlp.Type]int{}
-	force := rep.forceType
-	var n Node
+	types := map[annot.Type]int{}
+	force := rep.ForceType
 	for _, m := range ms {
 		e := ents[m]
-		for k, c := range e.names {
+		for k, c := range e.Names {
 			names[k] += c
 		}
-		for t, c := range e.types {
+		for t, c := range e.Types {
 			types[t] += c
 		}
 		if force == "" {
-			force = e.forceType
+			force = e.ForceType
 		}
-		n.Mentions += e.mentions
-		n.Docs += e.docs
-		n.Units += e.units
 	}
-	n.Key = rep.display
-	if n.Key == "" {
-		n.Key = variantDisplay[rep.key]
+	c := Cluster{Members: ms, Name: cmp.Or(rep.Display, variantDisplay[rep.Key], bestName(names, rep.Key), rep.Hint, bestName(names, ""))}
+	c.Type = entityType(force, types)
+	for k, n := range names {
+		c.Aliases = append(c.Aliases, Alias{Name: k, Count: n})
 	}
-	if n.Key == "" {
-		n.Key = bestName(names, rep.key)
-	}
-	if n.Key == "" {
-		n.Key = rep.hint
-	}
-	if n.Key == "" {
-		n.Key = bestName(names, "")
-	}
-	n.Label = n.Key
-	n.Type = entityType(force, types)
-	for k, c := range names {
-		n.Aliases = append(n.Aliases, Alias{Name: k, Count: c})
-	}
-	slices.SortFunc(n.Aliases, func(x, y Alias) int { return cmp.Or(-cmp.Compare(x.Count, y.Count), strings.Compare(x.Name, y.Name)) })
-	return n
+	slices.SortFunc(c.Aliases, func(x, y Alias) int { return cmp.Or(-cmp.Compare(x.Count, y.Count), strings.Compare(x.Name, y.Name)) })
+	return c
 }
 
 // entityType is the forced type, or the majority type, PERSON before ORG
 // before LOC on ties.
-func entityType(force nlp.Type, types map[nlp.Type]int) nlp.Type {
+func entityType(force annot.Type, types map[annot.Type]int) annot.Type {
 	if force != "" {
 		return force
 	}
-	best, n := nlp.Type(""), 0
-	for _, t := range nlp.Types {
+	best, n := annot.Type(""), 0
+	for _, t := range annot.Types {
 		if types[t] > n {
 			best, n = t, types[t]
 		}
@@ -905,29 +777,119 @@ func bestName(names map[string]int, key string) string {
 	return best
 }
 
-// Tooltip describes a node: canonical name and type, aliases with
-// counts, mention and document counts.
-func Tooltip(n Node) string {
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "%s (%s)\naliases: ", n.Label, n.Type)
-	const maxAliases = 12
-	for i, a := range n.Aliases {
-		if i == maxAliases {
-			fmt.Fprintf(&sb, ", … %d more", len(n.Aliases)-maxAliases)
-			break
-		}
-		if i > 0 {
-			sb.WriteString(", ")
-		}
-		fmt.Fprintf(&sb, "%s ×%d", a.Name, a.Count)
-	}
-	fmt.Fprintf(&sb, "\n%d %s in %d %s", n.Mentions, plural(n.Mentions, "mention"), n.Docs, plural(n.Docs, "document"))
-	return sb.String()
+// Alias is one name of an entity and how many mentions used it. Names are
+// cleaned: titles, possessives and surrounding quotes removed.
+type Alias struct {
+	Name  string
+	Count int
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
+// Entity is what the corpus knows of one local key: the sum of the Local
+// entities with that key over all documents.
+type Entity struct {
+	Key       string
+	Display   string // forced name (rename), or ""
+	Hint      string // merge target's name, or ""
+	ForceType annot.Type
+	Names     map[string]int
+	Types     map[annot.Type]int
+}
+
+// NewEntity returns an empty entity for key.
+func NewEntity(key string) *Entity {
+	return &Entity{Key: key, Names: map[string]int{}, Types: map[annot.Type]int{}}
+}
+
+// Add counts a document's local entity with the same key into e.
+func (e *Entity) Add(l *Local) {
+	e.add(l.Names, l.Types, l.Display, l.Hint, l.ForceType)
+}
+
+// Merge adds o, an entity with the same key, into e. Merging is
+// associative and commutative: forced names and types are taken from
+// the smallest non-empty value, so any order of merges agrees.
+func (e *Entity) Merge(o *Entity) {
+	e.add(o.Names, o.Types, o.Display, o.Hint, o.ForceType)
+}
+
+func (e *Entity) add(names map[string]int, types map[annot.Type]int, display, hint string, force annot.Type) {
+	for n, c := range names {
+		e.Names[n] += c
 	}
-	return word + "s"
+	for t, c := range types {
+		e.Types[t] += c
+	}
+	e.Display = minNonEmpty(e.Display, display)
+	e.Hint = minNonEmpty(e.Hint, hint)
+	e.ForceType = annot.Type(minNonEmpty(string(e.ForceType), string(force)))
+}
+
+func minNonEmpty(a, b string) string {
+	if a == "" || (b != "" && b < a) {
+		return b
+	}
+	return a
+}
+
+// Mentions returns how many mentions the entity has.
+func (e *Entity) Mentions() int {
+	n := 0
+	for _, c := range e.Types {
+		n += c
+	}
+	return n
+}
+
+// Cluster is one real-world entity of the corpus: the entities that were
+// merged into it, its canonical name, type and aliases.
+type Cluster struct {
+	Members []int // indices into the entities given to Clusters, most complete first
+	Name    string
+	Type    annot.Type
+	Aliases []Alias // most frequent first
+}
+
+// Clusters runs the corpus-level resolution over the entities of a corpus
+// (each key once, in any order): a shorter form of exactly one longer
+// entity is merged into it, and each cluster is named and typed. Clusters
+// come in the order of their first member in ents, and names are unique.
+func Clusters(ents []*Entity) []Cluster {
+	uf := crossDocMerges(ents)
+	members := map[int][]int{}
+	var roots []int
+	for i := range ents {
+		r := uf.find(i)
+		if _, ok := members[r]; !ok {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], i)
+	}
+	out := make([]Cluster, 0, len(roots))
+	used := map[string]bool{}
+	for _, r := range roots {
+		ms := members[r]
+		slices.SortFunc(ms, func(x, y int) int {
+			return moreComplete(ents[x].Key, ents[y].Key, ents[x].Mentions(), ents[y].Mentions())
+		})
+		c := name(ents, ms)
+		if used[c.Name] { // the naming rules make this rare; stay unique anyway
+			c.Name += " [" + ents[ms[0]].Key + "]"
+		}
+		used[c.Name] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// majority returns the most frequent value, breaking ties by the smallest
+// value so the result never depends on map order.
+func majority[T ~string](counts map[T]int) T {
+	var best T
+	n := -1
+	for v, c := range counts {
+		if c > n || (c == n && v < best) {
+			best, n = v, c
+		}
+	}
+	return best
 }

@@ -1,4 +1,4 @@
-package graph
+package resolve
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/annot"
 )
 
 // Aliases are user rules for entity resolution, read from an aliases
@@ -25,7 +25,9 @@ import (
 //	type TYPE    the entity of name has type PERSON, ORG or LOC
 //	drop         mentions of name are ignored (a stoplist); arg is empty
 //
-// Lines whose first non-blank character is # are comments; blank lines are skipped; a first
+// Lines whose first non-blank character is # are comments, and so is the
+// rest of a line from a # that starts a field or follows white space;
+// blank lines are skipped; a first
 // line "name,action,arg" is a header. Fields may be quoted as in RFC 4180
 // and surrounding spaces are ignored. Names are matched as the resolver
 // compares names: case, dots, hyphens, quotes, possessives, titles and a
@@ -43,9 +45,9 @@ type Aliases struct {
 }
 
 type aliasRule struct {
-	target string   // canonical name of a merge or rename
-	rename bool     // target is forced as the display name
-	typ    nlp.Type // forced type, or ""
+	target string     // canonical name of a merge or rename
+	rename bool       // target is forced as the display name
+	typ    annot.Type // forced type, or ""
 	drop   bool
 	line   int // line of the merge or rename, for cycle errors
 }
@@ -107,6 +109,7 @@ func ParseAliases(r io.Reader, name string) (*Aliases, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		line, _ := cr.FieldPos(0)
+		rec = cutComment(rec)
 		for i := range rec {
 			rec[i] = strings.TrimSpace(rec[i])
 		}
@@ -144,7 +147,7 @@ func ParseAliases(r io.Reader, name string) (*Aliases, error) {
 			r.target, r.rename, r.line = target, action == "rename", line
 			order = append(order, key)
 		case "type":
-			t, ok := nlp.ParseType(strings.ToUpper(arg))
+			t, ok := annot.ParseType(strings.ToUpper(arg))
 			if !ok {
 				return nil, fmt.Errorf("%s:%d: unknown type %q (want PERSON, ORG or LOC)", name, line, arg)
 			}
@@ -217,6 +220,31 @@ func ParseAliases(r io.Reader, name string) (*Aliases, error) {
 }
 
 // isTSV reports whether the first rule line of data contains a tab.
+// cutComment removes a trailing comment from a rule's fields: a # at the
+// start of a field or after white space, and everything after it
+// ("Reuters,drop   # a stoplist entry").
+func cutComment(rec []string) []string {
+	for i, f := range rec {
+		at := strings.Index(f, "#")
+		for at > 0 && f[at-1] != ' ' && f[at-1] != '\t' {
+			next := strings.Index(f[at+1:], "#")
+			if next < 0 {
+				at = -1
+				break
+			}
+			at += 1 + next
+		}
+		if at < 0 {
+			continue
+		}
+		if head := strings.TrimSpace(f[:at]); head != "" {
+			return append(rec[:i:i], head)
+		}
+		return rec[:i:i]
+	}
+	return rec
+}
+
 func isTSV(data []byte) bool {
 	for _, l := range strings.Split(string(data), "\n") {
 		l = strings.TrimSpace(l)

@@ -1,0 +1,118 @@
+package annot
+
+import (
+	"fmt"
+	"time"
+)
+
+// Type is the kind of an entity mention.
+type Type string
+
+// The entity types entigraph recognizes.
+const (
+	Person Type = "PERSON"
+	Org    Type = "ORG"
+	Loc    Type = "LOC"
+)
+
+// Types lists every entity type in canonical order.
+var Types = []Type{Person, Org, Loc}
+
+// ParseType maps a type name, including common synonyms (PER, GPE,
+// LOCATION, ORGANIZATION), to a Type. It reports false for unknown names.
+func ParseType(s string) (Type, bool) {
+	switch s {
+	case "PERSON", "PER", "person", "per":
+		return Person, true
+	case "ORG", "ORGANIZATION", "org", "organization":
+		return Org, true
+	case "LOC", "GPE", "LOCATION", "loc", "gpe", "location":
+		return Loc, true
+	}
+	return "", false
+}
+
+// Token is a word or punctuation mark. Text is always
+// document.Text[Start:End].
+type Token struct {
+	Text       string
+	Start, End int // byte offsets into the document text
+	Sentence   int // index into Document.Sentences
+}
+
+// Sentence is a span of the document holding the tokens
+// Document.Tokens[FirstToken:EndToken].
+type Sentence struct {
+	Start, End int // byte offsets into the document text
+	FirstToken int
+	EndToken   int
+	Paragraph  int // index of the paragraph (blank-line separated block)
+}
+
+// Mention is one occurrence of a named entity. Text is always
+// document.Text[Start:End].
+type Mention struct {
+	Text       string
+	Type       Type
+	Start, End int // byte offsets into the document text
+	Sentence   int // index into Document.Sentences
+}
+
+// Document is the analysed form of one text.
+type Document struct {
+	// ID names the document: unique within a corpus, and what evidence
+	// cites. The graph refuses a document without one.
+	ID   string
+	Text string
+	// Date is when the document was published; zero when unknown.
+	Date time.Time
+	// URL is where the document came from, when known.
+	URL       string
+	Sentences []Sentence
+	Tokens    []Token
+	Mentions  []Mention
+	Relations []Relation
+}
+
+// SentenceTokens returns the tokens of sentence i, or nil when i is out of
+// range.
+func (d *Document) SentenceTokens(i int) []Token {
+	if i < 0 || i >= len(d.Sentences) {
+		return nil
+	}
+	s := d.Sentences[i]
+	return d.Tokens[s.FirstToken:s.EndToken]
+}
+
+// Validate checks that the document's annotations are consistent: spans
+// inside the text, mention and relation indices in range. Consumers call
+// it on documents they did not make, so that bad input is an error rather
+// than a panic.
+func (d *Document) Validate() error {
+	n := len(d.Text)
+	for i, s := range d.Sentences {
+		if s.Start < 0 || s.Start > s.End || s.End > n {
+			return fmt.Errorf("sentence %d: span [%d,%d) outside the text (%d bytes)", i, s.Start, s.End, n)
+		}
+		if s.FirstToken < 0 || s.FirstToken > s.EndToken || s.EndToken > len(d.Tokens) {
+			return fmt.Errorf("sentence %d: tokens [%d,%d) out of range (%d tokens)", i, s.FirstToken, s.EndToken, len(d.Tokens))
+		}
+	}
+	for i, m := range d.Mentions {
+		if m.Start < 0 || m.Start > m.End || m.End > n {
+			return fmt.Errorf("mention %d %q: span [%d,%d) outside the text (%d bytes)", i, m.Text, m.Start, m.End, n)
+		}
+		if m.Sentence < 0 || m.Sentence >= len(d.Sentences) {
+			return fmt.Errorf("mention %d %q: sentence %d out of range (%d sentences)", i, m.Text, m.Sentence, len(d.Sentences))
+		}
+	}
+	for i, r := range d.Relations {
+		if r.Head < 0 || r.Head >= len(d.Mentions) || r.Tail < 0 || r.Tail >= len(d.Mentions) || r.Head == r.Tail {
+			return fmt.Errorf("relation %d (%s): head %d / tail %d out of range (%d mentions)", i, r.Type, r.Head, r.Tail, len(d.Mentions))
+		}
+		if _, ok := ParseRelationType(string(r.Type)); !ok {
+			return fmt.Errorf("relation %d: unknown type %q", i, r.Type)
+		}
+	}
+	return nil
+}
