@@ -18,8 +18,8 @@
 // NOTICE). d3 was chosen over sigma.js and Cytoscape.js because it draws
 // SVG: every entity is a DOM element carrying its name in data-id, which
 // a browser test, a screen reader and the browser's own find can reach,
-// and 150 entities with 1,500 links (the default size of a view) is well
-// within what SVG draws smoothly. The modules are small (about 65 KB
+// and 150 entities with 1,500 links (more than a default view keeps) is
+// well within what SVG draws smoothly. The modules are small (about 65 KB
 // together), depend on nothing else, and are kept by the d3 project.
 //
 // # The layout
@@ -34,11 +34,13 @@
 // # The data
 //
 // The page embeds its data as JSON in a script element (see page in
-// page.go for the fields). Fields for relations (a type, a direction),
-// for time (first and last seen dates, counts per period) and document
-// URLs are optional: the page shows a relation filter only when some link
-// has a type, a date-range slider only when some node or link has dates,
-// and links to documents only for those with a URL. The fields the
-// graph package does not have yet are in page.go, ready for newPage to
-// fill.
+// page.go for the fields): the entities with their place, the
+// co-occurrence links, then the relations as typed links (directed from
+// head to tail, but for a symmetric type), each with its evidence; the
+// days each was first and last seen and its counts per period (the
+// graph's slice, else months); and what Options.Docs says of the cited
+// documents. What a graph lacks, the page does not offer: a relation
+// filter only when there are relations, a date-range slider only when
+// something has dates, community colours only for an analysed graph,
+// links to documents only for those with a URL.
 package htmlview
