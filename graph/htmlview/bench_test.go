@@ -27,17 +27,33 @@ import (
 	"github.com/entigraph/entigraph/nlp"
 )
 
-// bigGraph is a made-up graph of the default view's size: 150 entities
-// and about 1,500 links, each with three passages of evidence. It is
+// bigGraph is a made-up graph of nodes entities and edges co-occurrence
+// links, each with three passages of evidence and a few dated mentions
+// over eight months, plus a relation for one entity in ten. It is
 // seeded, so every run measures the same page.
 func bigGraph(nodes, edges int) *graph.Graph {
 	rng := rand.New(rand.NewPCG(1, 2))
 	types := []annot.Type{annot.Person, annot.Org, annot.Loc}
-	g := &graph.Graph{Units: 20000}
+	g := &graph.Graph{Units: 20000, Docs: 19000}
+	days := func() graph.Time {
+		var t graph.Time
+		d := time.Date(1987, 2, 26, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(200))
+		for range 1 + rng.IntN(5) {
+			t.Timeline = append(t.Timeline, graph.DayCount{Day: d, Count: 1 + rng.IntN(3)})
+			d = d.AddDate(0, 0, 1+rng.IntN(20))
+		}
+		t.FirstSeen, t.LastSeen = t.Timeline[0].Day, t.Timeline[len(t.Timeline)-1].Day
+		return t
+	}
 	for i := range nodes {
 		key := fmt.Sprintf("Entity %03d", i)
 		g.Nodes = append(g.Nodes, graph.Node{Key: key, Label: key, Type: types[i%3], Mentions: 1 + rng.IntN(200), Docs: 1 + rng.IntN(50),
-			Aliases: []graph.Alias{{Name: key, Count: 5}, {Name: fmt.Sprintf("E%d", i), Count: 1}}})
+			Aliases: []graph.Alias{{Name: key, Count: 5}, {Name: fmt.Sprintf("E%d", i), Count: 1}}, Time: days()})
+	}
+	for i := 0; i+1 < nodes; i += 10 {
+		g.Relations = append(g.Relations, graph.Relation{Type: annot.RelationTypes[i%len(annot.RelationTypes)], Head: g.Nodes[i].Key, Tail: g.Nodes[i+1].Key,
+			Count: 1 + rng.IntN(5), Docs: 1, Score: 0.5, Time: days(),
+			Evidence: []graph.Evidence{{Doc: "doc-rel", Text: g.Nodes[i].Key + " works for " + g.Nodes[i+1].Key + ".", Trigger: "works for"}}})
 	}
 	seen := map[[2]int]bool{}
 	for len(seen) < edges {
@@ -54,7 +70,7 @@ func bigGraph(nodes, edges int) *graph.Graph {
 			if !seen[[2]int{a, b}] {
 				continue
 			}
-			e := graph.Edge{Source: g.Nodes[a].Key, Target: g.Nodes[b].Key, Units: 1 + rng.IntN(30), Docs: 1 + rng.IntN(10)}
+			e := graph.Edge{Source: g.Nodes[a].Key, Target: g.Nodes[b].Key, Units: 1 + rng.IntN(30), Docs: 1 + rng.IntN(10), Time: days()}
 			e.Weight = float64(e.Units)
 			for k := range 3 {
 				text := fmt.Sprintf("%s and %s were both named in report %d, %s", e.Source, e.Target, k, strings.Repeat("with more words of the sentence around them ", 4))
