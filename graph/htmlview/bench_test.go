@@ -97,7 +97,7 @@ func BenchmarkInteractive(b *testing.B) {
 	if err := Write(&buf, g, Options{}); err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("%d entities, %d links", len(g.Nodes), len(g.Edges))
+	b.Logf("%d entities, %d co-occurrence links, %d relations", len(g.Nodes), len(g.Edges), len(g.Relations))
 	path := filepath.Join(b.TempDir(), "view.html")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		b.Fatal(err)
