@@ -235,6 +235,7 @@ func readGraphJSON(tb testing.TB, path string) *graph.Graph {
 			Aliases         []graph.Alias
 			FirstSeen       string `json:"first_seen"`
 			LastSeen        string `json:"last_seen"`
+			Periods         []jsonPeriod
 		}
 		Links []struct {
 			Source, Target, Kind, Relation string
@@ -242,6 +243,7 @@ func readGraphJSON(tb testing.TB, path string) *graph.Graph {
 			Units, Docs                    int
 			FirstSeen                      string `json:"first_seen"`
 			LastSeen                       string `json:"last_seen"`
+			Periods                        []jsonPeriod
 			Evidence                       []graph.Evidence
 		}
 	}
@@ -251,36 +253,49 @@ func readGraphJSON(tb testing.TB, path string) *graph.Graph {
 	g := &graph.Graph{Docs: in.Graph.Docs}
 	for _, n := range in.Nodes {
 		g.Nodes = append(g.Nodes, graph.Node{Key: n.ID, Label: n.Label, Type: annot.Type(n.Type), Mentions: n.Mentions, Docs: n.Docs,
-			Aliases: n.Aliases, Time: span(tb, n.FirstSeen, n.LastSeen)})
+			Aliases: n.Aliases, Time: span(tb, n.FirstSeen, n.LastSeen, n.Periods)})
 	}
 	for _, l := range in.Links {
 		if l.Kind == "relation" {
 			g.Relations = append(g.Relations, graph.Relation{Type: annot.RelationType(l.Relation), Head: l.Source, Tail: l.Target,
-				Count: l.Units, Docs: l.Docs, Score: l.Score, Evidence: l.Evidence, Time: span(tb, l.FirstSeen, l.LastSeen)})
+				Count: l.Units, Docs: l.Docs, Score: l.Score, Evidence: l.Evidence, Time: span(tb, l.FirstSeen, l.LastSeen, l.Periods)})
 			continue
 		}
 		g.Edges = append(g.Edges, graph.Edge{Source: l.Source, Target: l.Target, Weight: l.Weight, Units: l.Units, Docs: l.Docs,
-			Evidence: l.Evidence, Time: span(tb, l.FirstSeen, l.LastSeen)})
+			Evidence: l.Evidence, Time: span(tb, l.FirstSeen, l.LastSeen, l.Periods)})
 	}
 	return graph.Analyse(g, graph.AnalyseOptions{})
 }
 
-// span is the time from first to last day, each counted once.
-func span(tb testing.TB, first, last string) graph.Time {
+type jsonPeriod struct {
+	Start string
+	Count int
+}
+
+// span is the time from first to last day, with the counts of periods
+// (each on its first day) when the JSON has them, else the two days
+// counted once.
+func span(tb testing.TB, first, last string, periods []jsonPeriod) graph.Time {
 	if first == "" {
 		return graph.Time{}
 	}
-	var t graph.Time
-	for _, s := range []string{first, last} {
+	day := func(s string) time.Time {
 		d, err := time.Parse("2006-01-02", s)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		if len(t.Timeline) == 0 || !t.Timeline[0].Day.Equal(d) {
-			t.Timeline = append(t.Timeline, graph.DayCount{Day: d, Count: 1})
+		return d
+	}
+	t := graph.Time{FirstSeen: day(first), LastSeen: day(last)}
+	if len(periods) == 0 {
+		periods = []jsonPeriod{{first, 1}, {last, 1}}
+		if first == last {
+			periods = periods[:1]
 		}
 	}
-	t.FirstSeen, t.LastSeen = t.Timeline[0].Day, t.Timeline[len(t.Timeline)-1].Day
+	for _, p := range periods {
+		t.Timeline = append(t.Timeline, graph.DayCount{Day: day(p.Start), Count: p.Count})
+	}
 	return t
 }
 
