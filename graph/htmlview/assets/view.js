@@ -6,7 +6,7 @@
   var COLORS = { PERSON: "#8ecae6", ORG: "#ffb703", LOC: "#95d5b2" };
   var OTHER_COLOR = "#cdb4db";
   var COOCCURRENCE = "co-occurrence";
-  var LABELS_AT_SCALE_1 = 40; // labelled nodes at zoom 1; more as one zooms in
+  var LABELS_AT_SCALE_1 = 60; // labelled nodes at most at zoom 1; more as one zooms in
 
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var nodes = data.nodes, links = data.links, sources = data.sources || {};
@@ -19,7 +19,7 @@
     l.s.adj.push(l); l.t.adj.push(l);
   });
 
-  var state = { colorBy: data.color_by || "type", types: new Set(), relations: new Set(), from: "", to: "", selected: null, matches: new Set() };
+  var state = { colorBy: data.color_by || "type", types: new Set(), relations: new Set(), from: "", to: "", selected: null, near: new Set(), matches: new Set() };
 
   // COMMUNITY_COLORS are the DOT writer's (ColorBrewer Set3); later
   // communities are OTHER_COMMUNITY.
@@ -119,8 +119,7 @@
       (vn.length < nodes.length || vl.length < links.length ? " shown (of " + nodes.length + " and " + links.length + ")" : "") +
       (data.docs ? ", from " + plural(data.docs, "document") : "") + (data.period ? ", in " + data.period : "") +
       "; link strength: " + data.measure + ".");
-    labelByZoom(d3.zoomTransform(svg.node()).k);
-    highlight();
+    highlight(); // and labels
   }
 
   // placeLine draws a link between the rims of its nodes, so an arrow
@@ -136,10 +135,27 @@
 
   // labelByZoom keeps labels the same size on screen, so zooming in
   // spreads them apart, and labels more entities the closer one looks.
+  // A label that would overlap the label of a more mentioned entity is
+  // hidden too (its entity's title and the details still name it).
   function labelByZoom(k) {
     nodeLayer.attr("font-size", (12 / k).toFixed(3) + "px");
-    var limit = LABELS_AT_SCALE_1 * k * k;
-    nodeLayer.selectAll("g.node").classed("nolabel", function (n) { return n.rank >= limit; });
+    var limit = LABELS_AT_SCALE_1 * k * k, placed = [];
+    var shown = new Set(), sel = state.selected;
+    // With an entity selected, only it and its neighbours are labelled,
+    // it first.
+    var order = sel ? [sel].concat(ranked.filter(function (n) { return n !== sel && state.near.has(n); })) : ranked;
+    order.forEach(function (n) {
+      if ((!sel && n.rank >= limit) || !visibleNode(n)) return;
+      // The label's box on screen: 12px text, about 0.6em a letter.
+      var x = n.x * k + n.r * k + 3, y = n.y * k - 7, w = n.label.length * 7.2, h = 14;
+      for (var i = 0; i < placed.length; i++) {
+        var b = placed[i];
+        if (x < b[0] + b[2] && b[0] < x + w && y < b[1] + b[3] && b[1] < y + h) return;
+      }
+      placed.push([x, y, w, h]);
+      shown.add(n);
+    });
+    nodeLayer.selectAll("g.node").classed("nolabel", function (n) { return !shown.has(n); });
   }
 
   function fit() {
@@ -179,12 +195,14 @@
       near.add(n);
       n.adj.forEach(function (l) { if (visibleLink(l)) { near.add(l.s); near.add(l.t); } });
     }
+    state.near = near;
     svg.classed("focus", !!n);
     nodeLayer.selectAll("g.node")
       .classed("near", function (d) { return near.has(d); })
       .classed("selected", function (d) { return d === n; })
       .classed("match", function (d) { return state.matches.has(d); });
     linkLayer.selectAll("line").classed("near", function (l) { return !!n && (l.s === n || l.t === n); });
+    labelByZoom(d3.zoomTransform(svg.node()).k);
   }
 
   function showDetails(n) {
