@@ -413,3 +413,44 @@ func TestBrowserEdgeCases(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserLabels checks on a graph of the default size that the
+// labels shown never overlap, and that some are shown.
+func TestBrowserLabels(t *testing.T) {
+	tb := open(t, startBrowser(t), render(t, bigGraph(150, 1500), Options{}))
+	overlaps := `(() => {
+		const boxes = Array.from(document.querySelectorAll("#nodes .node:not(.nolabel) text"), e => e.getBoundingClientRect());
+		let n = 0;
+		for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+			const a = boxes[i], b = boxes[j];
+			if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) n++;
+		}
+		return [boxes.length, n];
+	})()`
+	zoom := `d3.zoomTransform(document.getElementById("graph")).k`
+	for _, step := range []struct {
+		name   string
+		action chromedp.Action[chromedp.Void]
+	}{
+		{"at first", chromedp.Sleep(0)},
+		{"zoomed in", chromedp.Evaluate[chromedp.Void](`document.getElementById("graph").dispatchEvent(
+			new WheelEvent("wheel", {deltaY: -600, clientX: 800, clientY: 400, bubbles: true, cancelable: true}))`)},
+		{"an entity selected", chromedp.Click(chromedp.CSS(`#nodes [data-id="Entity 000"] circle`))},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			before := eval[float64](t, tb, zoom)
+			tb.do(t, step.action)
+			if k := eval[float64](t, tb, zoom); step.name == "zoomed in" && k < 1.5*before {
+				t.Fatalf("zoom %.2f after the wheel, was %.2f", k, before)
+			}
+			got := eval[[2]int](t, tb, overlaps)
+			if got[0] < 5 {
+				t.Errorf("%d labels shown, want at least 5", got[0])
+			}
+			if got[1] != 0 {
+				t.Errorf("%d pairs of the %d labels shown overlap", got[1], got[0])
+			}
+		})
+	}
+	tb.clean(t)
+}
