@@ -48,6 +48,14 @@ func (c *Corpus) Account(r Result, cfg *Config) error {
 		return nil
 	}
 	c.Stats.Docs++
+	if r.Input.Encoding != "" {
+		c.Stats.Decoded++
+	}
+	if cfg.OnNote != nil {
+		for _, n := range r.Input.Notes {
+			cfg.OnNote(r.Input, n)
+		}
+	}
 	for _, err := range []error{r.Err, r.Warning} {
 		if err == nil {
 			continue

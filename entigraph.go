@@ -2,10 +2,14 @@ package entigraph
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash"
 	"hash/fnv"
+	"regexp"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -51,6 +55,10 @@ type Config struct {
 	// is counted.
 	Progress  func(Stats)
 	OnFailure func(Failure)
+	// OnNote, when set, is called for each note on how a document was
+	// read (an encoding guessed, a delimiter detected, markup read as
+	// plain text; input.Document.Notes), in input order.
+	OnNote func(doc input.Document, note string)
 }
 
 func (c *Config) workers() int {
@@ -86,10 +94,13 @@ type Stats struct {
 	// OutsideWindow counts documents left out by Config.Since and Until,
 	// undated ones included.
 	OutsideWindow int
-	Sentences     int
-	Tokens        int
-	Mentions      int
-	Relations     int
+	// Decoded counts documents that were not UTF-8 and were decoded
+	// (input.Document.Encoding).
+	Decoded   int
+	Sentences int
+	Tokens    int
+	Mentions  int
+	Relations int
 }
 
 // Failure is a document that failed, or a warning about one.
@@ -139,7 +150,7 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 		seen := map[uint64]bool{}
 		seq := 0
 		for doc, err := range src {
-			if err == nil && !cfg.inWindow(documentDate(doc)) {
+			if err == nil && !cfg.inWindow(doc.Date) {
 				if !send(ctx, slots, work, job{seq: seq, r: Result{Input: doc, Err: errOutsideWindow}}) {
 					return
 				}
@@ -160,7 +171,7 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 			}
 			j := job{seq: seq, r: Result{Input: doc, Err: err}}
 			if err == nil && doc.Truncated {
-				j.r.Warning = &input.Error{Path: doc.ID,
+				j.r.Warning = &input.Error{Path: doc.Path, Line: doc.Line,
 					Err: fmt.Errorf("truncated to its first %d bytes (raise --max-doc-bytes to read more)", len(doc.Text))}
 			}
 			seq++
@@ -257,25 +268,73 @@ var (
 )
 
 // ContentHash identifies an article by its words, ignoring white space,
-// case and punctuation: two documents with the same hash are copies, and
-// a run keeps only the first (see Config.KeepDuplicates).
+// case, punctuation and boilerplate: two documents with the same hash are
+// copies, and a run keeps only the first (see Config.KeepDuplicates).
+// Boilerplate is taken to be the short blocks around an article (menus,
+// "Post a comment", bylines, share buttons): when a text has blocks of at
+// least minBodyWords words, only those are hashed; else all its words
+// are. Blocks are paragraphs (separated by blank lines), or lines in a
+// text without blank lines, so wrapping a paragraph differently changes
+// nothing.
 func ContentHash(text string) uint64 {
-	h := fnv.New64a()
-	buf := make([]byte, 0, utf8.UTFMax)
-	space, started := false, false
-	for _, r := range text {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && started {
-				h.Write([]byte{' '})
-			}
-			space, started = false, true
-			h.Write(utf8.AppendRune(buf[:0], unicode.ToLower(r)))
-		default:
-			space = true
+	body := fnv.New64a()
+	hasBody := false
+	var block blockHash
+	for _, b := range blocks(text) {
+		if n, sum := block.of(b); n >= minBodyWords {
+			hasBody = true
+			binary.Write(body, binary.LittleEndian, sum)
 		}
 	}
-	return h.Sum64()
+	if hasBody {
+		return body.Sum64()
+	}
+	_, sum := block.of(text)
+	return sum
+}
+
+// blocks splits text into paragraphs, or lines when it has no blank line.
+func blocks(text string) []string {
+	if paras := blankLine.Split(text, -1); len(paras) > 1 {
+		return paras
+	}
+	return strings.Split(text, "\n")
+}
+
+var blankLine = regexp.MustCompile(`\n[ \t\r]*\n`)
+
+// minBodyWords is the length from which a block counts as article text.
+const minBodyWords = 8
+
+// blockHash hashes the words of a block: runs of letters and digits,
+// lower-cased, one space between.
+type blockHash struct {
+	h   hash.Hash64
+	buf []byte
+}
+
+// of returns the number of words in s and their hash.
+func (b *blockHash) of(s string) (int, uint64) {
+	if b.h == nil {
+		b.h, b.buf = fnv.New64a(), make([]byte, 0, utf8.UTFMax)
+	}
+	b.h.Reset()
+	n, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !inWord {
+				if n > 0 {
+					b.h.Write([]byte{' '})
+				}
+				n++
+				inWord = true
+			}
+			b.h.Write(utf8.AppendRune(b.buf[:0], unicode.ToLower(r)))
+			continue
+		}
+		inWord = false
+	}
+	return n, b.h.Sum64()
 }
 
 // Analyse runs the pipeline on one document read by package input, sets
@@ -294,7 +353,7 @@ func Analyse(pipe *nlp.Pipeline, part *graph.Partial, in input.Document) (doc *a
 	if err != nil {
 		return nil, nil, &input.Error{Path: in.ID, Err: err}
 	}
-	doc.ID, doc.Date = in.ID, documentDate(in)
+	doc.ID, doc.Date, doc.URL = in.ID, in.Date, in.URL
 	if part != nil {
 		if pd, err = part.Prepare(doc); err != nil {
 			return nil, nil, &input.Error{Path: in.ID, Err: err}

@@ -166,3 +166,40 @@ func wantFile(t *testing.T, dir, name, want string) {
 		t.Errorf("%s holds %q (%v), want %q", name, got, err, want)
 	}
 }
+
+// TestReadingReports checks what the summary and notes say of inputs read
+// unusually: a Latin-1 file decoded, symlinked files followed, hidden and
+// unknown files skipped and counted.
+func TestReadingReports(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	if err := os.Mkdir(corpus, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "real.txt", "Amara Okafor met Lukas Brandt in Hamburg on Monday.\n")
+	if err := os.Symlink(filepath.Join(dir, "real.txt"), filepath.Join(corpus, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, corpus, "latin1.txt", "Jos\xe9 Mart\xednez visited Z\xfcrich on Tuesday.\n")
+	writeFile(t, corpus, ".hidden.txt", "Hidden Person spoke.\n")
+	writeFile(t, corpus, "notes.docx", "not an article")
+	_, stderr, code := runCLI(t, "", "build", corpus, "-o", filepath.Join(dir, "out.dot"))
+	if code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"latin1.txt: note: decoded from windows-1252",
+		"done: 2 documents (0 failed), 1 decoded from another encoding than UTF-8, 2 files skipped (",
+		"hidden", "unknown extension",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	dot, _ := os.ReadFile(filepath.Join(dir, "out.dot"))
+	for _, name := range []string{"Amara Okafor", "Zürich"} {
+		if !strings.Contains(string(dot), name) {
+			t.Errorf("graph lacks %s", name)
+		}
+	}
+}
