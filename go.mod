@@ -24,10 +24,16 @@ require (
 )
 
 require (
+	github.com/chromedp/cdproto v0.160.1 // tests: the DevTools protocol types chromedp speaks (the version chromedp v0.23.1 asks for)
+	github.com/chromedp/chromedp v0.23.1 // tests: drives headless Chromium to test graph/htmlview's page in a real browser
+)
+
+require (
 	github.com/andybalholm/cascadia v1.3.3 // indirect
 	github.com/deckarep/golang-set v1.7.1 // indirect
 	github.com/disintegration/imaging v1.6.2 // indirect
 	github.com/flopp/go-findfont v0.1.0 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
 	github.com/itlightning/dateparse v0.2.1 // indirect
