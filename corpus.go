@@ -29,6 +29,9 @@ func Build(ctx context.Context, cfg Config, src Source) (*Corpus, error) {
 		if r.Prepared != nil {
 			c.Partial.AddPrepared(r.Prepared)
 		}
+		if cfg.OnResult != nil && r.Doc != nil {
+			cfg.OnResult(r)
+		}
 		return nil
 	})
 	return c, err

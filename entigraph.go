@@ -64,6 +64,9 @@ type Config struct {
 	// read (an encoding guessed, a delimiter detected, markup read as
 	// plain text; input.Document.Notes), in input order.
 	OnNote func(doc input.Document, note string)
+	// OnResult, when set, is called by Build for each analysed document,
+	// in input order (to keep what a writer needs of it, such as its URL).
+	OnResult func(Result)
 }
 
 func (c *Config) workers() int {

@@ -48,6 +48,7 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	cfg.Graph = opts
+	cfg.OnResult = view.collectDocs()
 	corpus, err := entigraph.Build(ctx, cfg, entigraph.Inputs(inputs, stdin, cfg.Input))
 	if err != nil {
 		rep.prog.finish()

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -10,10 +11,11 @@ import (
 
 	"github.com/entigraph/entigraph"
 	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph/graph/htmlview"
 	"github.com/entigraph/entigraph/render"
 )
 
-var viewFormats = []string{"dot", "gexf", "graphml", "json", "csv"}
+var viewFormats = []string{"dot", "gexf", "graphml", "json", "csv", "html"}
 
 // viewFlags choose how a built graph is weighed, pruned, analysed and
 // written.
@@ -37,6 +39,8 @@ type viewFlags struct {
 
 	// view is the library's view, set by check.
 	view entigraph.View
+	// docs describes the documents for --format html's links, by id.
+	docs map[string]htmlview.Doc
 }
 
 // register adds the view flags to fs.
@@ -161,6 +165,10 @@ func (v *viewFlags) writeOne(ctx context.Context, g *graph.Graph, output string,
 	switch v.format {
 	case "csv":
 		return writeCSVPair(output, func(nodes, edges io.Writer) error { return graph.WriteCSV(nodes, edges, g) })
+	case "html":
+		return writeOutput(output, stdout, func(w io.Writer) error {
+			return htmlview.Write(w, g, htmlview.Options{Title: htmlTitle(output), Docs: v.docs})
+		})
 	case "gexf":
 		return writeOutput(output, stdout, func(w io.Writer) error { return graph.WriteGEXF(w, g) })
 	case "graphml":
@@ -169,4 +177,30 @@ func (v *viewFlags) writeOne(ctx context.Context, g *graph.Graph, output string,
 		return writeOutput(output, stdout, func(w io.Writer) error { return graph.WriteJSON(w, g) })
 	}
 	return writeOutput(output, stdout, func(w io.Writer) error { return graph.WriteDOT(w, g) })
+}
+
+// collectDocs returns a hook that keeps, for --format html, each
+// document's URL, title and date, so the page can cite and link them.
+func (v *viewFlags) collectDocs() func(entigraph.Result) {
+	if v.format != "html" {
+		return nil
+	}
+	v.docs = map[string]htmlview.Doc{}
+	return func(r entigraph.Result) {
+		d := htmlview.Doc{URL: r.Input.URL, Title: r.Input.Title}
+		if !r.Input.Date.IsZero() {
+			d.Date = r.Input.Date.Format("2006-01-02")
+		}
+		if d != (htmlview.Doc{}) {
+			v.docs[r.Input.ID] = d
+		}
+	}
+}
+
+// htmlTitle names the page after its file.
+func htmlTitle(output string) string {
+	if output == "" || output == "-" {
+		return ""
+	}
+	return "entigraph: " + strings.TrimSuffix(filepath.Base(output), filepath.Ext(output))
 }
