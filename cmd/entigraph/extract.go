@@ -87,6 +87,9 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if err != nil {
 		return err
 	}
+	// extract prints a line for every document, copies included: only the
+	// graph must not count an article twice.
+	cfg.KeepDuplicates = true
 	corpus := &entigraph.Corpus{Partial: graph.NewPartial(graph.Options{Aliases: aliases})}
 	err = writeOutput(flags.output, stdout, func(w io.Writer) error {
 		// Entity names are known only once the whole corpus is resolved,

@@ -51,8 +51,14 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	case "render":
 		return runRender(ctx, rest, stdin, stdout, stderr)
 	case "train":
+		if hasFlag(rest, "--relations") {
+			return runTrainRelations(rest, stdout, stderr)
+		}
 		return runTrain(rest, stdout, stderr)
 	case "eval":
+		if hasFlag(rest, "--relations") {
+			return runEvalRelations(rest, stdout, stderr)
+		}
 		return runEval(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		if len(rest) > 0 {
@@ -116,4 +122,17 @@ func report(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "entigraph: %v\n", err)
 	return exitFatal
+}
+
+// hasFlag reports whether args hold the boolean flag name.
+func hasFlag(args []string, name string) bool {
+	for _, a := range args {
+		if a == name || a == name+"=true" {
+			return true
+		}
+		if a == "--" {
+			break
+		}
+	}
+	return false
 }
