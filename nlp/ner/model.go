@@ -94,7 +94,12 @@ var (
 )
 
 func sharedGazetteer() (*gazetteer, error) {
-	gazOnce.Do(func() { gazShared, gazErr = loadGazetteer(gazetteerGz) })
+	gazOnce.Do(func() {
+		gazShared, gazErr = loadGazetteer(gazetteerGz)
+		if gazErr == nil {
+			gazShared.clu, gazErr = loadClusters(clustersGz)
+		}
+	})
 	return gazShared, gazErr
 }
 
