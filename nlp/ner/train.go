@@ -47,6 +47,12 @@ type TrainOptions struct {
 	// (Wikipedia sentences: "Mishima took up weight training") into places
 	// and organizations.
 	DocDropout float64
+	// Extra holds more training documents, from other corpora (web text,
+	// other news), whose updates count ExtraWeight times those of the
+	// training documents (default 0.5; it must not exceed 1), so that they
+	// teach other styles of text without outweighing CoNLL's conventions.
+	Extra       []Document
+	ExtraWeight float64
 }
 
 func (o *TrainOptions) defaults() {
@@ -74,6 +80,9 @@ func (o *TrainOptions) defaults() {
 	if o.MinCount <= 0 {
 		o.MinCount = 1
 	}
+	if o.ExtraWeight <= 0 || o.ExtraWeight > 1 {
+		o.ExtraWeight = 0.5
+	}
 }
 
 // inst is one featurized sentence.
@@ -82,6 +91,7 @@ type inst struct {
 	ids  []int32 // feature ids, token i's in ids[offs[i]:offs[i+1]]
 	offs []int32
 	gold []uint8
+	w    float64 // update weight
 }
 
 type interner struct {
@@ -93,8 +103,9 @@ type interner struct {
 func newInterner() *interner { return &interner{ids: map[uint64]int32{}} }
 
 type corpus struct {
-	docs [][][]string
-	gold [][][]uint8
+	docs   [][][]string
+	gold   [][][]uint8
+	weight []float64 // per document; nil: all 1
 }
 
 func toCorpus(docs []Document) (corpus, error) {
@@ -150,7 +161,11 @@ func featurize(fz *featurizer, c corpus, in *interner, grow bool, first [][][]ui
 				}
 			}
 			offs[len(offs)-1] = int32(len(ids))
-			out = append(out, inst{doc: di, ids: ids, offs: offs, gold: c.gold[di][si]})
+			w := 1.0
+			if c.weight != nil {
+				w = c.weight[di]
+			}
+			out = append(out, inst{doc: di, ids: ids, offs: offs, gold: c.gold[di][si], w: w})
 		}
 	}
 	return out
@@ -239,13 +254,13 @@ func (p *perceptron) step(x *inst) {
 		g, q := x.gold[i], pred[i]
 		if g != q {
 			for _, id := range x.ids[x.offs[i]:x.offs[i+1]] {
-				p.upd(id, g, 1)
-				p.upd(id, q, -1)
+				p.upd(id, g, x.w)
+				p.upd(id, q, -x.w)
 			}
 		}
 		if g != q || prevG != prevP {
-			p.updT(prevG, g, 1)
-			p.updT(prevP, q, -1)
+			p.updT(prevG, g, x.w)
+			p.updT(prevP, q, -x.w)
 		}
 		prevG, prevP = g, q
 	}
@@ -363,7 +378,7 @@ func augmentCase(c corpus, frac float64, seed uint64) corpus {
 		return c
 	}
 	rng := rand.New(rand.NewPCG(seed, 0xca5e))
-	out := corpus{gold: c.gold, docs: make([][][]string, len(c.docs))}
+	out := corpus{gold: c.gold, weight: c.weight, docs: make([][][]string, len(c.docs))}
 	for di, doc := range c.docs {
 		out.docs[di] = make([][]string, len(doc))
 		for si, s := range doc {
@@ -404,6 +419,8 @@ func Train(train, dev []Document, opts TrainOptions, log io.Writer) (*Model, err
 	}
 	// group[d] is the training document that document d was made from:
 	// jackknife folds keep a document and its entity-replaced copy together.
+	nMain := len(train)
+	train = append(train[:nMain:nMain], opts.Extra...)
 	group := make([]int, len(train))
 	for i := range group {
 		group[i] = i
@@ -421,6 +438,16 @@ func Train(train, dev []Document, opts TrainOptions, log io.Writer) (*Model, err
 	trc, err := toCorpus(train)
 	if err != nil {
 		return nil, fmt.Errorf("ner: train: %v", err)
+	}
+	if len(opts.Extra) > 0 {
+		trc.weight = make([]float64, len(train))
+		for d, g := range group {
+			trc.weight[d] = 1
+			if g >= nMain {
+				trc.weight[d] = opts.ExtraWeight
+			}
+		}
+		fmt.Fprintf(log, "extra training data: %d documents, weight %g\n", len(opts.Extra), opts.ExtraWeight)
 	}
 	dvc, err := toCorpus(dev)
 	if err != nil {
