@@ -22,9 +22,13 @@ type TrainOptions struct {
 	// A negative value trains a single-pass model.
 	Folds int
 	// CaseAug is the fraction of training sentences rewritten in capitals,
-	// and again the fraction rewritten in lowercase, so that headlines and
-	// lowercase text are seen in training (default 0.05; negative: none).
+	// so that headlines are seen in training (default 0.1; negative: none).
+	// 0.1 rather than 0.05 gains 0.015 on CoNLL dev in capitals over three
+	// seeds, with mixed-case text within noise.
 	CaseAug float64
+	// LowerAug is the fraction rewritten in lowercase (default 0.05;
+	// negative: none). More made common lowercase nouns organizations.
+	LowerAug float64
 	// MinCount drops features seen fewer times in training (default 1).
 	MinCount int
 	// WordDropout is the fraction of training tokens whose word-identity
@@ -66,7 +70,10 @@ func (o *TrainOptions) defaults() {
 		o.Folds = 4
 	}
 	if o.CaseAug == 0 {
-		o.CaseAug = 0.05
+		o.CaseAug = 0.1
+	}
+	if o.LowerAug == 0 {
+		o.LowerAug = 0.05
 	}
 	if o.WordDropout == 0 {
 		o.WordDropout = 0.2
@@ -371,10 +378,11 @@ func trainStage(name string, train, dev []inst, nf, epochs int, seed uint64, log
 	return best
 }
 
-// augmentCase rewrites a seeded random fraction of sentences in capitals
-// and another in lowercase. It copies what it changes.
-func augmentCase(c corpus, frac float64, seed uint64) corpus {
-	if frac <= 0 {
+// augmentCase rewrites a seeded random fraction up of sentences in capitals
+// and another, low, in lowercase. It copies what it changes.
+func augmentCase(c corpus, up, low float64, seed uint64) corpus {
+	up, low = max(up, 0), max(low, 0)
+	if up == 0 && low == 0 {
 		return c
 	}
 	rng := rand.New(rand.NewPCG(seed, 0xca5e))
@@ -385,9 +393,9 @@ func augmentCase(c corpus, frac float64, seed uint64) corpus {
 			out.docs[di][si] = s
 			r := rng.Float64()
 			var f func(string) string
-			if r < frac {
+			if r < up {
 				f = strings.ToUpper
-			} else if r < 2*frac {
+			} else if r < up+low {
 				f = strings.ToLower
 			} else {
 				continue
@@ -453,7 +461,7 @@ func Train(train, dev []Document, opts TrainOptions, log io.Writer) (*Model, err
 	if err != nil {
 		return nil, fmt.Errorf("ner: dev: %v", err)
 	}
-	trc = augmentCase(trc, opts.CaseAug, opts.Seed)
+	trc = augmentCase(trc, opts.CaseAug, opts.LowerAug, opts.Seed)
 	fz := newFeaturizer(g)
 	t0 := time.Now()
 
