@@ -19,8 +19,11 @@
 // sentences as if alone, so that a lone surname is not taken for a place or
 // an organization because no full name precedes it.
 //
-// Training generalises beyond CoNLL's names with word dropout and with
-// copies of training documents whose names are replaced by gazetteer names.
+// Training generalises beyond CoNLL's names with word dropout, with
+// copies of training documents whose names are replaced by gazetteer names,
+// with sentences rewritten in capitals or lowercase, and with down-weighted
+// extra corpora of other styles (TrainOptions.Extra; ReadCoNLL also reads
+// Universal NER's IOB2 files, ReadSpanJSON CoNLL04's JSON).
 //
 // After decoding, a few rules repair spans where the model breaks CoNLL's
 // own conventions on unfamiliar text (repair.go): titles leave person
