@@ -179,7 +179,7 @@ func Example() {
 		return
 	}
 	p := nlp.Pipeline{Relations: m}
-	doc, err := p.Process("Tim Cook, the chief executive of Apple, met Angela Merkel on Monday.")
+	doc, err := p.Process("Tim Cook, the chief executive of Apple Inc, met Angela Merkel on Monday.")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -188,14 +188,14 @@ func Example() {
 		fmt.Printf("%s(%s, %s) trigger %q\n", r.Type, doc.Mentions[r.Head].Text, doc.Mentions[r.Tail].Text, r.Trigger)
 	}
 	// Output:
-	// works_for(Tim Cook, Apple) trigger "chief executive of"
+	// works_for(Tim Cook, Apple Inc) trigger "chief executive of"
 	// met(Tim Cook, Angela Merkel) trigger "met"
 }
 
 // FuzzPipelineRelations runs the pipeline with relations on arbitrary
 // text: it must return an error or a valid document, never panic.
 func FuzzPipelineRelations(f *testing.F) {
-	f.Add("Tim Cook, the chief executive of Apple, met Angela Merkel on Monday.")
+	f.Add("Tim Cook, the chief executive of Apple Inc, met Angela Merkel on Monday.")
 	f.Add("The Lebanon-based channel Al Mayadeen said Haniyeh met with Khamenei in Tehran, Iran.")
 	f.Add("A and B met. , , and met between")
 	p := pipeline(f)
