@@ -1,0 +1,423 @@
+package beam
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/entigraph/entigraph"
+	"github.com/entigraph/entigraph/annot"
+	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph/input"
+	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/resolve"
+)
+
+// Options are what `entigraph build`'s flags set. Every field is plain
+// data: the DoFns carry them to the workers as JSON. The zero value is
+// the CLI's default run, written as DOT to Output.
+type Options struct {
+	Input input.Options
+	// Graph is how documents are accumulated into the graph.
+	Graph GraphOptions
+	// KeepDuplicates keeps every copy of an article; by default a
+	// document whose entigraph.ContentHash equals an earlier one's (in
+	// input order) is dropped, as the CLI does.
+	KeepDuplicates bool
+	// View is how the graph is weighed, pruned and analysed.
+	View entigraph.View
+	// Format is dot (the zero value), gexf, graphml, json or csv.
+	Format string
+	// Output is the file to write (a directory for csv): a local path,
+	// or any path a Beam file system reads (gs://... with the gcs file
+	// system linked in).
+	Output string
+	// Errors, when set, is a JSON Lines file of the failures, in input
+	// order, as `entigraph build --errors` writes it.
+	Errors string
+}
+
+// GraphOptions are graph.Options as plain data.
+type GraphOptions struct {
+	Scope       string   // sentence (the zero value), paragraph, document or window:N
+	Types       []string // entity types to keep; empty keeps all
+	MinMentions int
+	// Evidence: zero means graph.DefaultEvidence, negative none.
+	Evidence int
+	// Aliases is the text of an aliases file, AliasesName its name in
+	// errors; the text rather than a path, so workers need no copy.
+	Aliases, AliasesName string
+}
+
+// options builds the graph.Options.
+func (o GraphOptions) options() (graph.Options, error) {
+	var opts graph.Options
+	var err error
+	if o.Scope != "" {
+		if opts.Scope, err = graph.ParseScope(o.Scope); err != nil {
+			return opts, fmt.Errorf("scope: %w", err)
+		}
+	}
+	for _, s := range o.Types {
+		t, ok := annot.ParseType(strings.ToUpper(strings.TrimSpace(s)))
+		if !ok {
+			return opts, fmt.Errorf("unknown entity type %q (want PERSON, ORG, LOC)", s)
+		}
+		opts.Types = append(opts.Types, t)
+	}
+	opts.MinMentions, opts.Evidence = o.MinMentions, o.Evidence
+	if o.Aliases != "" {
+		if opts.Aliases, err = resolve.ParseAliases(strings.NewReader(o.Aliases), o.AliasesName); err != nil {
+			return opts, err
+		}
+	}
+	return opts, nil
+}
+
+// Check validates the options before a pipeline is built, so that a
+// mistake fails at once rather than on a worker.
+func (o Options) Check() error {
+	if _, err := o.Graph.options(); err != nil {
+		return err
+	}
+	switch o.Format {
+	case "", "dot", "gexf", "graphml", "json":
+	case "csv":
+	default:
+		return fmt.Errorf("unknown format %q (want dot, gexf, graphml, json or csv)", o.Format)
+	}
+	if o.Output == "" || o.Output == "-" {
+		return errors.New("give an output path: workers cannot write to the launcher's standard output")
+	}
+	return nil
+}
+
+// Shard is one expanded input: a file read whole by one worker.
+type Shard struct {
+	Index int    // position in the expanded input list
+	Path  string // as given or found, which makes document ids
+	Err   string // why the path could not be expanded, if it could not
+}
+
+// Doc is one document read, with its place in input order.
+type Doc struct {
+	Input, Record int // the shard's index, the document's index in it
+	ID, Text      string
+	Title, Date   string
+	Truncated     bool
+}
+
+func (d Doc) before(o Doc) bool {
+	return d.Input < o.Input || (d.Input == o.Input && d.Record < o.Record)
+}
+
+// Failure is a document or input that failed, or a warning about one,
+// with its place in input order.
+type Failure struct {
+	Input, Record int
+	Path          string
+	Line          int
+	Error         string
+}
+
+func failureOf(in, record int, id string, err error) Failure {
+	f := Failure{Input: in, Record: record, Path: id, Error: err.Error()}
+	var ie *input.Error
+	if errors.As(err, &ie) {
+		f.Path, f.Line, f.Error = ie.Path, ie.Line, ie.Err.Error()
+	}
+	return f
+}
+
+// Counter names of a run; Run reads them back into Stats.
+const (
+	counterRead       = "read"
+	counterDuplicates = "duplicates"
+	counterFailed     = "failed"
+	counterAnalysed   = "analysed"
+	counterSentences  = "sentences"
+	counterTokens     = "tokens"
+	counterMentions   = "mentions"
+	counterRelations  = "relations"
+	counterWritten    = "written"
+	metricsNamespace  = "entigraph"
+)
+
+var (
+	readCount      = beam.NewCounter(metricsNamespace, counterRead)
+	duplicateCount = beam.NewCounter(metricsNamespace, counterDuplicates)
+	failedCount    = beam.NewCounter(metricsNamespace, counterFailed)
+	analysedCount  = beam.NewCounter(metricsNamespace, counterAnalysed)
+	sentenceCount  = beam.NewCounter(metricsNamespace, counterSentences)
+	tokenCount     = beam.NewCounter(metricsNamespace, counterTokens)
+	mentionCount   = beam.NewCounter(metricsNamespace, counterMentions)
+	relationCount  = beam.NewCounter(metricsNamespace, counterRelations)
+	writtenCount   = beam.NewCounter(metricsNamespace, counterWritten)
+)
+
+func init() {
+	register.DoFn4x0[context.Context, Shard, func(Doc), func(Failure)](&readFn{})
+	register.DoFn3x0[context.Context, Doc, func(uint64, Doc)](&hashFn{})
+	register.DoFn4x0[context.Context, uint64, func(*Doc) bool, func(Doc)](&firstFn{})
+	register.DoFn4x1[context.Context, Doc, func([]byte), func(Failure), error](&analyseFn{})
+	register.Combiner3[*graph.Partial, []byte, []byte](&mergeFn{})
+	register.DoFn3x1[context.Context, []byte, func(*Failure) bool, error](&writeFn{})
+	register.Emitter1[Doc]()
+	register.Emitter1[Failure]()
+	register.Emitter1[[]byte]()
+	register.Emitter2[uint64, Doc]()
+	register.Iter1[*Doc]()
+	register.Iter1[*Failure]()
+	beam.RegisterType(reflect.TypeOf(Shard{}))
+	beam.RegisterType(reflect.TypeOf(Doc{}))
+	beam.RegisterType(reflect.TypeOf(Failure{}))
+	beam.RegisterCoder(reflect.TypeOf((*graph.Partial)(nil)), encodePartial, decodePartial)
+}
+
+// encodePartial and decodePartial carry a partial between workers in its
+// deterministic JSON form. Only the scope and the evidence limit travel
+// with it, and they are all Merge needs: the write step takes the graph
+// from a partial made with the full options.
+func encodePartial(p *graph.Partial) ([]byte, error) { return json.Marshal(p) }
+
+func decodePartial(b []byte) (*graph.Partial, error) {
+	p := graph.NewPartial(graph.Options{})
+	if err := json.Unmarshal(b, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Build adds the run to s: read the shards of inputs, drop duplicates,
+// analyse each document, merge the partial graphs, take the graph, and
+// write it. inputs come from input.Expand; standard input ("-") cannot be
+// read by workers and fails as an input.
+func Build(s beam.Scope, o Options, inputs []input.Input) {
+	shards := make([]Shard, len(inputs))
+	for i, in := range inputs {
+		shards[i] = Shard{Index: i, Path: in.Path}
+		if in.Err != nil {
+			shards[i].Err = in.Err.Error()
+			var ie *input.Error
+			if errors.As(in.Err, &ie) {
+				shards[i].Err = ie.Err.Error()
+			}
+		}
+	}
+	s = s.Scope("entigraph")
+	// Each shard is its own element, so that a runner may read the files
+	// on many workers; an empty list still needs a typed collection.
+	var col beam.PCollection
+	if len(shards) == 0 {
+		col = beam.CreateList(s, []Shard{})
+	} else {
+		col = beam.CreateList(s, shards)
+	}
+	docs, readFailures := beam.ParDo2(s.Scope("Read"), &readFn{Input: o.Input}, col)
+	if o.KeepDuplicates {
+		// The break between reading and analysis lets a runner spread
+		// the documents of one large shard over its workers.
+		docs = beam.Reshuffle(s, docs)
+	} else {
+		keyed := beam.ParDo(s.Scope("ContentHash"), &hashFn{}, docs)
+		docs = beam.ParDo(s.Scope("FirstCopy"), &firstFn{}, beam.GroupByKey(s, keyed))
+	}
+	partials, analyseFailures := beam.ParDo2(s.Scope("Analyse"), &analyseFn{Graph: o.Graph}, docs)
+	merged := beam.Combine(s.Scope("Merge"), &mergeFn{}, partials)
+	failures := beam.Flatten(s, readFailures, analyseFailures)
+	beam.ParDo0(s.Scope("Write"), &writeFn{Options: o}, merged, beam.SideInput{Input: failures})
+}
+
+// readFn reads one shard with package input, so that document ids,
+// records and errors are the CLI's.
+type readFn struct {
+	Input input.Options
+}
+
+func (f *readFn) ProcessElement(ctx context.Context, sh Shard, emit func(Doc), fail func(Failure)) {
+	in := input.Input{Path: sh.Path}
+	if sh.Err != "" {
+		in.Err = &input.Error{Path: sh.Path, Err: errors.New(sh.Err)}
+	}
+	if sh.Path == input.StdinPath {
+		in.Err = &input.Error{Path: sh.Path, Err: errors.New("standard input cannot be read by a distributed run; give files")}
+	}
+	record := 0
+	for d, err := range input.Documents(in, strings.NewReader(""), f.Input) {
+		readCount.Inc(ctx, 1)
+		if err != nil {
+			fail(failureOf(sh.Index, record, d.ID, err))
+		} else {
+			emit(Doc{Input: sh.Index, Record: record, ID: d.ID, Text: d.Text, Title: d.Title, Date: d.Date, Truncated: d.Truncated})
+		}
+		record++
+	}
+}
+
+// hashFn keys a document by its words.
+type hashFn struct{}
+
+func (hashFn) ProcessElement(_ context.Context, d Doc, emit func(uint64, Doc)) {
+	emit(entigraph.ContentHash(d.Text), d)
+}
+
+// firstFn keeps, of the copies of one article, the first in input order,
+// as the CLI does.
+type firstFn struct{}
+
+func (firstFn) ProcessElement(ctx context.Context, _ uint64, copies func(*Doc) bool, emit func(Doc)) {
+	var first, d Doc
+	n := 0
+	for copies(&d) {
+		if n == 0 || d.before(first) {
+			first = d
+		}
+		n++
+	}
+	if n > 1 {
+		duplicateCount.Inc(ctx, int64(n-1))
+	}
+	emit(first)
+}
+
+// analyseFn analyses documents over the library and adds them to one
+// partial graph per bundle, emitted serialized when the bundle ends.
+type analyseFn struct {
+	Graph GraphOptions
+
+	pipe *nlp.Pipeline
+	opts graph.Options
+	part *graph.Partial
+}
+
+func (f *analyseFn) Setup() error {
+	opts, err := f.Graph.options()
+	if err != nil {
+		return err
+	}
+	f.opts, f.pipe = opts, &nlp.Pipeline{}
+	return nil
+}
+
+func (f *analyseFn) StartBundle(_ context.Context, _ func([]byte), _ func(Failure)) {
+	f.part = graph.NewPartial(f.opts)
+}
+
+func (f *analyseFn) ProcessElement(ctx context.Context, d Doc, _ func([]byte), fail func(Failure)) error {
+	in := input.Document{ID: d.ID, Text: d.Text, Title: d.Title, Date: d.Date, Truncated: d.Truncated}
+	doc, pd, err := entigraph.Analyse(f.pipe, f.part, in)
+	if err != nil {
+		failedCount.Inc(ctx, 1)
+		fail(failureOf(d.Input, d.Record, d.ID, err))
+		return nil
+	}
+	if d.Truncated {
+		// The CLI's warning: the document is still analysed.
+		failedCount.Inc(ctx, 1)
+		fail(failureOf(d.Input, d.Record, d.ID, &input.Error{Path: d.ID,
+			Err: fmt.Errorf("truncated to its first %d bytes (raise --max-doc-bytes to read more)", len(d.Text))}))
+	}
+	f.part.AddPrepared(pd)
+	analysedCount.Inc(ctx, 1)
+	sentenceCount.Inc(ctx, int64(len(doc.Sentences)))
+	tokenCount.Inc(ctx, int64(len(doc.Tokens)))
+	mentionCount.Inc(ctx, int64(len(doc.Mentions)))
+	relationCount.Inc(ctx, int64(len(doc.Relations)))
+	return nil
+}
+
+func (f *analyseFn) FinishBundle(_ context.Context, emit func([]byte), _ func(Failure)) error {
+	if f.part.Docs() == 0 {
+		return nil
+	}
+	b, err := json.Marshal(f.part)
+	if err != nil {
+		return fmt.Errorf("partial graph: %w", err)
+	}
+	emit(b)
+	f.part = nil
+	return nil
+}
+
+// mergeFn merges serialized partial graphs. graph.Partial.Merge is
+// associative and commutative, so any grouping a runner chooses gives the
+// same graph.
+type mergeFn struct{}
+
+func (mergeFn) CreateAccumulator() *graph.Partial { return graph.NewPartial(graph.Options{}) }
+
+func (mergeFn) AddInput(acc *graph.Partial, b []byte) (*graph.Partial, error) {
+	p, err := decodePartial(b)
+	if err != nil {
+		return nil, err
+	}
+	return mergePartials(acc, p)
+}
+
+func (mergeFn) MergeAccumulators(a, b *graph.Partial) (*graph.Partial, error) {
+	return mergePartials(a, b)
+}
+
+func (mergeFn) ExtractOutput(acc *graph.Partial) ([]byte, error) { return json.Marshal(acc) }
+
+// mergePartials merges b into a. An empty accumulator takes b's options
+// (scope and evidence limit), since CreateAccumulator cannot know them.
+func mergePartials(a, b *graph.Partial) (*graph.Partial, error) {
+	if a.Docs() == 0 {
+		a, b = b, a
+		if b.Docs() == 0 {
+			return a, nil
+		}
+	}
+	if b.Docs() == 0 {
+		return a, nil
+	}
+	if err := a.Merge(b); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// writeFn takes the graph from the merged partial, applies the view and
+// writes the output and the failures.
+type writeFn struct {
+	Options Options
+}
+
+func (f *writeFn) ProcessElement(ctx context.Context, b []byte, failures func(*Failure) bool) error {
+	if err := writeFailures(ctx, f.Options.Errors, failures); err != nil {
+		return err
+	}
+	opts, err := f.Options.Graph.options()
+	if err != nil {
+		return err
+	}
+	merged := graph.NewPartial(opts)
+	if err := json.Unmarshal(b, merged); err != nil {
+		return err
+	}
+	if merged.Docs() == 0 {
+		return nil // as the CLI: nothing analysed, nothing written
+	}
+	// A partial made with the full options (types, minimum mentions),
+	// which the serialized form does not carry.
+	part := graph.NewPartial(opts)
+	if err := part.Merge(merged); err != nil {
+		return err
+	}
+	g, err := f.Options.View.Apply(part.Graph())
+	if err != nil {
+		return fmt.Errorf("view: %w", err)
+	}
+	if err := writeGraph(ctx, g, f.Options.Format, f.Options.Output); err != nil {
+		return err
+	}
+	writtenCount.Inc(ctx, 1)
+	return nil
+}

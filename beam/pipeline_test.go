@@ -1,0 +1,222 @@
+package beam
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
+	"github.com/google/go-cmp/cmp"
+
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/direct"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
+
+	"github.com/entigraph/entigraph"
+	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph/input"
+)
+
+// The tests run on prism, Beam's portable local runner: it executes the
+// pipeline as Flink, Spark and Dataflow do (fused stages, bundles, a
+// shuffle for the GroupByKey, lifted combines), in process, without
+// Docker. ptest's --runner flag picks another.
+func TestMain(m *testing.M) {
+	ptest.MainWithDefault(m, "prism")
+}
+
+const articles = "../testdata/articles"
+
+// reuters is the Reuters-21578 corpus in JSON Lines; tests that need it
+// skip when it is absent.
+const reuters = "../../shared/data/reuters21578/reuters21578.jsonl.gz"
+
+// cliBytes is what `entigraph build` writes for these options: the root
+// library's Build, View and writers, which TestLibraryMatchesCLI in
+// cmd/entigraph holds to the command byte for byte. csv gives nodes.csv
+// followed by edges.csv.
+func cliBytes(t *testing.T, o Options, paths []string) string {
+	t.Helper()
+	gopts, err := o.Graph.options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := entigraph.Config{Input: o.Input, Graph: gopts, KeepDuplicates: o.KeepDuplicates}
+	corpus, err := entigraph.Build(context.Background(), cfg, entigraph.Paths(paths, nil, o.Input))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := corpus.Graph(o.View)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	switch o.Format {
+	case "csv":
+		var edges bytes.Buffer
+		err = graph.WriteCSV(&b, &edges, g)
+		b.Write(edges.Bytes())
+	case "gexf":
+		err = graph.WriteGEXF(&b, g)
+	case "graphml":
+		err = graph.WriteGraphML(&b, g)
+	case "json":
+		err = graph.WriteJSON(&b, g)
+	default:
+		err = graph.WriteDOT(&b, g)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// beamBytes runs the pipeline on the test runner and returns what it
+// wrote, with its totals.
+func beamBytes(t *testing.T, o Options, paths []string) (string, entigraph.Stats) {
+	t.Helper()
+	o.Output = filepath.Join(t.TempDir(), "graph")
+	st, err := Run(context.Background(), ptest.DefaultRunner(), o, input.Expand(paths))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Format != "csv" {
+		return readFile(t, o.Output), st
+	}
+	return readFile(t, filepath.Join(o.Output, "nodes.csv")) + readFile(t, filepath.Join(o.Output, "edges.csv")), st
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestMatchesCLI checks that the pipeline writes the CLI's bytes for the
+// sample corpus, in every format and with options of every kind set.
+func TestMatchesCLI(t *testing.T) {
+	tests := []struct {
+		name string
+		o    Options
+	}{
+		{"dot default", Options{}},
+		{"gexf", Options{Format: "gexf"}},
+		{"graphml", Options{Format: "graphml"}},
+		{"json", Options{Format: "json"}},
+		{"csv", Options{Format: "csv"}},
+		{"graph and view options", Options{
+			Graph: GraphOptions{Scope: "paragraph", Types: []string{"PERSON", "ORG"}, MinMentions: 2, Evidence: 1,
+				Aliases: "Odhiambo,merge,Peter Odhiambo\nWorld Bank,type,ORG\n", AliasesName: "aliases.csv"},
+			View: entigraph.View{Measure: graph.MeasureNPMI, TopEdges: 3, TopNodes: -1, ColorCommunities: true},
+		}},
+		{"keep duplicates", Options{KeepDuplicates: true, Format: "json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paths := []string{articles}
+			got, _ := beamBytes(t, tt.o, paths)
+			if diff := cmp.Diff(cliBytes(t, tt.o, paths), got); diff != "" {
+				t.Errorf("pipeline and CLI differ (-cli +beam):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestReuters checks a few hundred Reuters articles split into JSON
+// Lines and CSV shards, copies included: the same bytes as the CLI, and
+// the same totals.
+func TestReuters(t *testing.T) {
+	if _, err := os.Stat(reuters); err != nil {
+		t.Skipf("Reuters-21578 is not at %s: %v", reuters, err)
+	}
+	dir := t.TempDir()
+	paths := reutersShards(t, dir, 300)
+	o := Options{Format: "json"}
+	got, st := beamBytes(t, o, paths)
+	if diff := cmp.Diff(cliBytes(t, o, paths), got); diff != "" {
+		t.Errorf("pipeline and CLI differ (-cli +beam):\n%s", diff)
+	}
+	gopts, _ := o.Graph.options()
+	corpus, err := entigraph.Build(context.Background(), entigraph.Config{Graph: gopts}, entigraph.Paths(paths, nil, o.Input))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(corpus.Stats, st); diff != "" {
+		t.Errorf("totals differ (-cli +beam):\n%s", diff)
+	}
+	if st.Duplicates == 0 {
+		t.Errorf("no duplicates among %d Reuters articles: the test no longer checks which copy is kept", st.Docs)
+	}
+}
+
+// reutersShards writes the first n Reuters articles, and a copy of some
+// of them, into shards: two JSON Lines files and a CSV file.
+func reutersShards(t *testing.T, dir string, n int) []string {
+	t.Helper()
+	f, err := os.Open(reuters)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 16<<20)
+	for len(lines) < n && sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := sc.Err(); err != nil && err != io.EOF {
+		t.Fatal(err)
+	}
+	third := len(lines) / 3
+	a := filepath.Join(dir, "a.jsonl")
+	b := filepath.Join(dir, "b.jsonl")
+	c := filepath.Join(dir, "c.csv")
+	writeLines(t, a, lines[:third])
+	// The second shard starts with copies of the first's last articles.
+	writeLines(t, b, append(append([]string{}, lines[third-5:third]...), lines[third:2*third]...))
+	writeCSV(t, c, lines[2*third:])
+	return []string{a, b, c}
+}
+
+func writeLines(t *testing.T, path string, lines []string) {
+	t.Helper()
+	var b bytes.Buffer
+	for _, l := range lines {
+		fmt.Fprintln(&b, l)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeCSV(t *testing.T, path string, lines []string) {
+	t.Helper()
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write([]string{"id", "date", "title", "text"})
+	for _, l := range lines {
+		var r struct{ ID, Date, Title, Text string }
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]string{r.ID, r.Date, r.Title, r.Text})
+	}
+	w.Flush()
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

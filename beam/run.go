@@ -1,0 +1,60 @@
+package beam
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+
+	"github.com/entigraph/entigraph"
+	"github.com/entigraph/entigraph/input"
+)
+
+// ErrNothingWritten is returned by Run when no document could be
+// analysed: as the CLI, nothing is then written.
+var ErrNothingWritten = errors.New("no document could be analysed; nothing written")
+
+// Run builds the pipeline over inputs (from input.Expand), runs it on
+// runner ("prism", "direct", "universal", "dataflow", ... as registered
+// by the caller's imports) and returns the run's totals, read from the
+// pipeline's counters. beam.Init must have been called.
+func Run(ctx context.Context, runner string, o Options, inputs []input.Input) (entigraph.Stats, error) {
+	if err := o.Check(); err != nil {
+		return entigraph.Stats{}, err
+	}
+	p, s := beam.NewPipelineWithRoot()
+	Build(s, o, inputs)
+	res, err := beam.Run(ctx, runner, p)
+	if err != nil {
+		return entigraph.Stats{}, fmt.Errorf("pipeline: %w", err)
+	}
+	if res == nil {
+		// Some runners (dataflow without --blocking) return before the
+		// job ends, without metrics.
+		return entigraph.Stats{}, nil
+	}
+	c := counters(res)
+	st := entigraph.Stats{
+		Docs: int(c[counterRead] - c[counterDuplicates]), Failed: int(c[counterFailed]),
+		Analysed: int(c[counterAnalysed]), Duplicates: int(c[counterDuplicates]),
+		Sentences: int(c[counterSentences]), Tokens: int(c[counterTokens]),
+		Mentions: int(c[counterMentions]), Relations: int(c[counterRelations]),
+	}
+	if st.Analysed == 0 || c[counterWritten] == 0 {
+		return st, ErrNothingWritten
+	}
+	return st, nil
+}
+
+// counters sums the run's counters by name, over the steps that
+// incremented them.
+func counters(res beam.PipelineResult) map[string]int64 {
+	out := map[string]int64{}
+	for _, c := range res.Metrics().AllMetrics().Counters() {
+		if c.Key.Namespace == metricsNamespace {
+			out[c.Key.Name] += c.Result()
+		}
+	}
+	return out
+}
