@@ -135,48 +135,81 @@ func failureOf(in, record int, id string, err error) Failure {
 	return f
 }
 
-// Counter names of a run; Run reads them back into Stats.
-const (
-	counterRead       = "read"
-	counterDuplicates = "duplicates"
-	counterFailed     = "failed"
-	counterAnalysed   = "analysed"
-	counterSentences  = "sentences"
-	counterTokens     = "tokens"
-	counterMentions   = "mentions"
-	counterRelations  = "relations"
-	counterWritten    = "written"
-	metricsNamespace  = "entigraph"
-)
+// Tally counts what a step did; tallies are summed into the run's
+// totals, which the write step publishes as counters once. They travel
+// as data rather than as per-step counters because a runner may lose or
+// repeat the metrics of split or retried bundles (prism can drop those of
+// two bundles of a step that finish at once), and the data is exact.
+type Tally struct {
+	Read, Duplicates, Failed, Analysed int
+	Sentences, Tokens, Mentions        int
+	Relations                          int
+}
 
-var (
-	readCount      = beam.NewCounter(metricsNamespace, counterRead)
-	duplicateCount = beam.NewCounter(metricsNamespace, counterDuplicates)
-	failedCount    = beam.NewCounter(metricsNamespace, counterFailed)
-	analysedCount  = beam.NewCounter(metricsNamespace, counterAnalysed)
-	sentenceCount  = beam.NewCounter(metricsNamespace, counterSentences)
-	tokenCount     = beam.NewCounter(metricsNamespace, counterTokens)
-	mentionCount   = beam.NewCounter(metricsNamespace, counterMentions)
-	relationCount  = beam.NewCounter(metricsNamespace, counterRelations)
-	writtenCount   = beam.NewCounter(metricsNamespace, counterWritten)
-)
+func (t *Tally) add(o Tally) {
+	t.Read += o.Read
+	t.Duplicates += o.Duplicates
+	t.Failed += o.Failed
+	t.Analysed += o.Analysed
+	t.Sentences += o.Sentences
+	t.Tokens += o.Tokens
+	t.Mentions += o.Mentions
+	t.Relations += o.Relations
+}
+
+// sumTallies is the CombineFn of tallies.
+func sumTallies(a, b Tally) Tally {
+	a.add(b)
+	return a
+}
+
+// The counters the write step publishes; Run reads them back.
+const metricsNamespace = "entigraph"
+
+var counters = struct {
+	read, duplicates, failed, analysed, sentences, tokens, mentions, relations, written beam.Counter
+}{
+	beam.NewCounter(metricsNamespace, "read"), beam.NewCounter(metricsNamespace, "duplicates"),
+	beam.NewCounter(metricsNamespace, "failed"), beam.NewCounter(metricsNamespace, "analysed"),
+	beam.NewCounter(metricsNamespace, "sentences"), beam.NewCounter(metricsNamespace, "tokens"),
+	beam.NewCounter(metricsNamespace, "mentions"), beam.NewCounter(metricsNamespace, "relations"),
+	beam.NewCounter(metricsNamespace, "written"),
+}
+
+// publish increments the counters by t, from one bundle.
+func publish(ctx context.Context, t Tally, written int) {
+	counters.read.Inc(ctx, int64(t.Read))
+	counters.duplicates.Inc(ctx, int64(t.Duplicates))
+	counters.failed.Inc(ctx, int64(t.Failed))
+	counters.analysed.Inc(ctx, int64(t.Analysed))
+	counters.sentences.Inc(ctx, int64(t.Sentences))
+	counters.tokens.Inc(ctx, int64(t.Tokens))
+	counters.mentions.Inc(ctx, int64(t.Mentions))
+	counters.relations.Inc(ctx, int64(t.Relations))
+	counters.written.Inc(ctx, int64(written))
+}
 
 func init() {
-	register.DoFn4x0[context.Context, Shard, func(Doc), func(Failure)](&readFn{})
+	register.DoFn5x0[context.Context, Shard, func(Doc), func(Failure), func(Tally)](&readFn{})
 	register.DoFn3x0[context.Context, Doc, func(uint64, Doc)](&hashFn{})
-	register.DoFn4x0[context.Context, uint64, func(*Doc) bool, func(Doc)](&firstFn{})
-	register.DoFn4x1[context.Context, Doc, func([]byte), func(Failure), error](&analyseFn{})
+	register.DoFn5x0[context.Context, uint64, func(*Doc) bool, func(Doc), func(Tally)](&firstFn{})
+	register.DoFn5x1[context.Context, Doc, func([]byte), func(Failure), func(Tally), error](&analyseFn{})
 	register.Combiner3[*graph.Partial, []byte, []byte](&mergeFn{})
-	register.DoFn3x1[context.Context, []byte, func(*Failure) bool, error](&writeFn{})
+	register.Function2x1(sumTallies)
+	register.DoFn5x1[context.Context, []byte, func(*[]byte) bool, func(*Failure) bool, func(*Tally) bool, error](&writeFn{})
+	register.Iter1[[]byte]()
 	register.Emitter1[Doc]()
 	register.Emitter1[Failure]()
+	register.Emitter1[Tally]()
 	register.Emitter1[[]byte]()
 	register.Emitter2[uint64, Doc]()
 	register.Iter1[*Doc]()
 	register.Iter1[*Failure]()
+	register.Iter1[*Tally]()
 	beam.RegisterType(reflect.TypeOf(Shard{}))
 	beam.RegisterType(reflect.TypeOf(Doc{}))
 	beam.RegisterType(reflect.TypeOf(Failure{}))
+	beam.RegisterType(reflect.TypeOf(Tally{}))
 	beam.RegisterCoder(reflect.TypeOf((*graph.Partial)(nil)), encodePartial, decodePartial)
 }
 
@@ -212,26 +245,28 @@ func Build(s beam.Scope, o Options, inputs []input.Input) {
 	}
 	s = s.Scope("entigraph")
 	// Each shard is its own element, so that a runner may read the files
-	// on many workers; an empty list still needs a typed collection.
-	var col beam.PCollection
-	if len(shards) == 0 {
-		col = beam.CreateList(s, []Shard{})
-	} else {
-		col = beam.CreateList(s, shards)
-	}
-	docs, readFailures := beam.ParDo2(s.Scope("Read"), &readFn{Input: o.Input}, col)
+	// on many workers.
+	docs, readFailures, readTally := beam.ParDo3(s.Scope("Read"), &readFn{Input: o.Input}, beam.CreateList(s, shards))
+	tallies := []beam.PCollection{readTally}
 	if o.KeepDuplicates {
 		// The break between reading and analysis lets a runner spread
 		// the documents of one large shard over its workers.
 		docs = beam.Reshuffle(s, docs)
 	} else {
 		keyed := beam.ParDo(s.Scope("ContentHash"), &hashFn{}, docs)
-		docs = beam.ParDo(s.Scope("FirstCopy"), &firstFn{}, beam.GroupByKey(s, keyed))
+		var dupTally beam.PCollection
+		docs, dupTally = beam.ParDo2(s.Scope("FirstCopy"), &firstFn{}, beam.GroupByKey(s, keyed))
+		tallies = append(tallies, dupTally)
 	}
-	partials, analyseFailures := beam.ParDo2(s.Scope("Analyse"), &analyseFn{Graph: o.Graph}, docs)
+	partials, analyseFailures, analyseTally := beam.ParDo3(s.Scope("Analyse"), &analyseFn{Graph: o.Graph}, docs)
 	merged := beam.Combine(s.Scope("Merge"), &mergeFn{}, partials)
 	failures := beam.Flatten(s, readFailures, analyseFailures)
-	beam.ParDo0(s.Scope("Write"), &writeFn{Options: o}, merged, beam.SideInput{Input: failures})
+	tally := beam.Combine(s.Scope("Tally"), sumTallies, beam.Flatten(s, append(tallies, analyseTally)...))
+	// The write step runs once even when nothing was analysed (a global
+	// Combine of nothing emits nothing), so that failures and totals are
+	// still reported.
+	beam.ParDo0(s.Scope("Write"), &writeFn{Options: o}, beam.Impulse(s), beam.SideInput{Input: merged},
+		beam.SideInput{Input: failures}, beam.SideInput{Input: tally})
 }
 
 // readFn reads one shard with package input, so that document ids,
@@ -240,7 +275,7 @@ type readFn struct {
 	Input input.Options
 }
 
-func (f *readFn) ProcessElement(ctx context.Context, sh Shard, emit func(Doc), fail func(Failure)) {
+func (f *readFn) ProcessElement(_ context.Context, sh Shard, emit func(Doc), fail func(Failure), tally func(Tally)) {
 	in := input.Input{Path: sh.Path}
 	if sh.Err != "" {
 		in.Err = &input.Error{Path: sh.Path, Err: errors.New(sh.Err)}
@@ -248,16 +283,17 @@ func (f *readFn) ProcessElement(ctx context.Context, sh Shard, emit func(Doc), f
 	if sh.Path == input.StdinPath {
 		in.Err = &input.Error{Path: sh.Path, Err: errors.New("standard input cannot be read by a distributed run; give files")}
 	}
-	record := 0
+	var t Tally
 	for d, err := range input.Documents(in, strings.NewReader(""), f.Input) {
-		readCount.Inc(ctx, 1)
 		if err != nil {
-			fail(failureOf(sh.Index, record, d.ID, err))
+			t.Failed++
+			fail(failureOf(sh.Index, t.Read, d.ID, err))
 		} else {
-			emit(Doc{Input: sh.Index, Record: record, ID: d.ID, Text: d.Text, Title: d.Title, Date: d.Date, Truncated: d.Truncated})
+			emit(Doc{Input: sh.Index, Record: t.Read, ID: d.ID, Text: d.Text, Title: d.Title, Date: d.Date, Truncated: d.Truncated})
 		}
-		record++
+		t.Read++
 	}
+	tally(t)
 }
 
 // hashFn keys a document by its words.
@@ -271,7 +307,7 @@ func (hashFn) ProcessElement(_ context.Context, d Doc, emit func(uint64, Doc)) {
 // as the CLI does.
 type firstFn struct{}
 
-func (firstFn) ProcessElement(ctx context.Context, _ uint64, copies func(*Doc) bool, emit func(Doc)) {
+func (firstFn) ProcessElement(_ context.Context, _ uint64, copies func(*Doc) bool, emit func(Doc), tally func(Tally)) {
 	var first, d Doc
 	n := 0
 	for copies(&d) {
@@ -281,7 +317,7 @@ func (firstFn) ProcessElement(ctx context.Context, _ uint64, copies func(*Doc) b
 		n++
 	}
 	if n > 1 {
-		duplicateCount.Inc(ctx, int64(n-1))
+		tally(Tally{Duplicates: n - 1})
 	}
 	emit(first)
 }
@@ -291,9 +327,10 @@ func (firstFn) ProcessElement(ctx context.Context, _ uint64, copies func(*Doc) b
 type analyseFn struct {
 	Graph GraphOptions
 
-	pipe *nlp.Pipeline
-	opts graph.Options
-	part *graph.Partial
+	pipe  *nlp.Pipeline
+	opts  graph.Options
+	part  *graph.Partial
+	tally Tally
 }
 
 func (f *analyseFn) Setup() error {
@@ -305,34 +342,32 @@ func (f *analyseFn) Setup() error {
 	return nil
 }
 
-func (f *analyseFn) StartBundle(_ context.Context, _ func([]byte), _ func(Failure)) {
-	f.part = graph.NewPartial(f.opts)
+func (f *analyseFn) StartBundle(_ context.Context, _ func([]byte), _ func(Failure), _ func(Tally)) {
+	f.part, f.tally = graph.NewPartial(f.opts), Tally{}
 }
 
-func (f *analyseFn) ProcessElement(ctx context.Context, d Doc, _ func([]byte), fail func(Failure)) error {
+func (f *analyseFn) ProcessElement(_ context.Context, d Doc, _ func([]byte), fail func(Failure), _ func(Tally)) error {
 	in := input.Document{ID: d.ID, Text: d.Text, Title: d.Title, Date: d.Date, Truncated: d.Truncated}
 	doc, pd, err := entigraph.Analyse(f.pipe, f.part, in)
 	if err != nil {
-		failedCount.Inc(ctx, 1)
+		f.tally.Failed++
 		fail(failureOf(d.Input, d.Record, d.ID, err))
 		return nil
 	}
 	if d.Truncated {
 		// The CLI's warning: the document is still analysed.
-		failedCount.Inc(ctx, 1)
+		f.tally.Failed++
 		fail(failureOf(d.Input, d.Record, d.ID, &input.Error{Path: d.ID,
 			Err: fmt.Errorf("truncated to its first %d bytes (raise --max-doc-bytes to read more)", len(d.Text))}))
 	}
 	f.part.AddPrepared(pd)
-	analysedCount.Inc(ctx, 1)
-	sentenceCount.Inc(ctx, int64(len(doc.Sentences)))
-	tokenCount.Inc(ctx, int64(len(doc.Tokens)))
-	mentionCount.Inc(ctx, int64(len(doc.Mentions)))
-	relationCount.Inc(ctx, int64(len(doc.Relations)))
+	f.tally.add(Tally{Analysed: 1, Sentences: len(doc.Sentences), Tokens: len(doc.Tokens),
+		Mentions: len(doc.Mentions), Relations: len(doc.Relations)})
 	return nil
 }
 
-func (f *analyseFn) FinishBundle(_ context.Context, emit func([]byte), _ func(Failure)) error {
+func (f *analyseFn) FinishBundle(_ context.Context, emit func([]byte), _ func(Failure), tally func(Tally)) error {
+	tally(f.tally)
 	if f.part.Docs() == 0 {
 		return nil
 	}
@@ -371,9 +406,6 @@ func (mergeFn) ExtractOutput(acc *graph.Partial) ([]byte, error) { return json.M
 func mergePartials(a, b *graph.Partial) (*graph.Partial, error) {
 	if a.Docs() == 0 {
 		a, b = b, a
-		if b.Docs() == 0 {
-			return a, nil
-		}
 	}
 	if b.Docs() == 0 {
 		return a, nil
@@ -385,39 +417,58 @@ func mergePartials(a, b *graph.Partial) (*graph.Partial, error) {
 }
 
 // writeFn takes the graph from the merged partial, applies the view and
-// writes the output and the failures.
+// writes the output and the failures, and publishes the run's totals.
 type writeFn struct {
 	Options Options
 }
 
-func (f *writeFn) ProcessElement(ctx context.Context, b []byte, failures func(*Failure) bool) error {
+func (f *writeFn) ProcessElement(ctx context.Context, _ []byte, merged func(*[]byte) bool, failures func(*Failure) bool, tallies func(*Tally) bool) error {
+	var total, t Tally
+	for tallies(&t) {
+		total.add(t)
+	}
 	if err := writeFailures(ctx, f.Options.Errors, failures); err != nil {
 		return err
 	}
+	written := 0
+	var b []byte
+	for merged(&b) {
+		n, err := f.write(ctx, b)
+		if err != nil {
+			return err
+		}
+		written += n
+	}
+	publish(ctx, total, written)
+	return nil
+}
+
+// write writes the graph of the merged partial b, and returns 1, or 0
+// when there is nothing to write.
+func (f *writeFn) write(ctx context.Context, b []byte) (int, error) {
 	opts, err := f.Options.Graph.options()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	merged := graph.NewPartial(opts)
 	if err := json.Unmarshal(b, merged); err != nil {
-		return err
+		return 0, err
 	}
 	if merged.Docs() == 0 {
-		return nil // as the CLI: nothing analysed, nothing written
+		return 0, nil // as the CLI: nothing analysed, nothing written
 	}
 	// A partial made with the full options (types, minimum mentions),
 	// which the serialized form does not carry.
 	part := graph.NewPartial(opts)
 	if err := part.Merge(merged); err != nil {
-		return err
+		return 0, err
 	}
 	g, err := f.Options.View.Apply(part.Graph())
 	if err != nil {
-		return fmt.Errorf("view: %w", err)
+		return 0, fmt.Errorf("view: %w", err)
 	}
 	if err := writeGraph(ctx, g, f.Options.Format, f.Options.Output); err != nil {
-		return err
+		return 0, err
 	}
-	writtenCount.Inc(ctx, 1)
-	return nil
+	return 1, nil
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -22,6 +23,7 @@ import (
 	"github.com/entigraph/entigraph"
 	"github.com/entigraph/entigraph/graph"
 	"github.com/entigraph/entigraph/input"
+	"github.com/entigraph/entigraph/nlp"
 )
 
 // The tests run on prism, Beam's portable local runner: it executes the
@@ -154,7 +156,7 @@ func TestReuters(t *testing.T) {
 	if diff := cmp.Diff(corpus.Stats, st); diff != "" {
 		t.Errorf("totals differ (-cli +beam):\n%s", diff)
 	}
-	if st.Duplicates == 0 {
+	if st.Duplicates < 5 {
 		t.Errorf("no duplicates among %d Reuters articles: the test no longer checks which copy is kept", st.Docs)
 	}
 }
@@ -218,5 +220,175 @@ func writeCSV(t *testing.T, path string, lines []string) {
 	w.Flush()
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFailures checks failed inputs and records: the same failures as
+// the CLI, in input order, the same totals, and the same graph of the
+// documents that were read.
+func TestFailures(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	records := filepath.Join(dir, "records.jsonl")
+	copyOf := filepath.Join(dir, "copy.txt")
+	writeLines(t, empty, nil)
+	writeLines(t, records, []string{
+		`{"id": "r1", "text": "Ana Silva met Bo Chen in Lisbon on Monday."}`,
+		`{"id": "r2", "text": `,
+		`{"text": "Bo Chen, the chief executive of Tejo Shipping, said Lisbon would grow."}`,
+	})
+	writeLines(t, copyOf, []string{"ana silva met BO CHEN in Lisbon, on Monday!"})
+	tests := []struct {
+		name  string
+		paths []string
+	}{
+		{"failures among documents", []string{filepath.Join(dir, "missing.txt"), records, empty, copyOf, articles}},
+		{"copy before its original", []string{copyOf, records}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := Options{Errors: filepath.Join(t.TempDir(), "errors.jsonl")}
+			got, st := beamBytes(t, o, tt.paths)
+			if diff := cmp.Diff(cliBytes(t, o, tt.paths), got); diff != "" {
+				t.Errorf("pipeline and CLI differ (-cli +beam):\n%s", diff)
+			}
+			corpus, err := entigraph.Build(context.Background(), entigraph.Config{}, entigraph.Paths(tt.paths, nil, input.Options{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(corpus.Stats, st); diff != "" {
+				t.Errorf("totals differ (-cli +beam):\n%s", diff)
+			}
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			for _, f := range corpus.Failures {
+				enc.Encode(f)
+			}
+			if diff := cmp.Diff(want.String(), readFile(t, o.Errors)); diff != "" {
+				t.Errorf("--errors differs (-cli +beam):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestNothingAnalysed checks that a run in which no document could be
+// read writes no graph, but still the failures, as the CLI.
+func TestNothingAnalysed(t *testing.T) {
+	dir := t.TempDir()
+	o := Options{Output: filepath.Join(dir, "graph.dot"), Errors: filepath.Join(dir, "errors.jsonl")}
+	missing := filepath.Join(dir, "missing.txt")
+	st, err := Run(context.Background(), ptest.DefaultRunner(), o, input.Expand([]string{missing}))
+	if !errors.Is(err, ErrNothingWritten) {
+		t.Fatalf("got error %v, want ErrNothingWritten", err)
+	}
+	if diff := cmp.Diff(entigraph.Stats{Docs: 1, Failed: 1}, st); diff != "" {
+		t.Errorf("totals (-want +got):\n%s", diff)
+	}
+	if _, err := os.Stat(o.Output); !os.IsNotExist(err) {
+		t.Errorf("%s was written (%v)", o.Output, err)
+	}
+	want := fmt.Sprintf(`{"input":%q,"error":"no such file or directory"}`+"\n", missing)
+	if diff := cmp.Diff(want, readFile(t, o.Errors)); diff != "" {
+		t.Errorf("--errors (-want +got):\n%s", diff)
+	}
+}
+
+// TestMergeFn checks the CombineFn by itself: partials of single
+// documents, added and merged in different groupings and orders, give
+// the bytes of one partial of all the documents.
+func TestMergeFn(t *testing.T) {
+	var pipe nlp.Pipeline
+	whole := graph.NewPartial(graph.Options{})
+	var parts [][]byte
+	for doc, err := range entigraph.Paths([]string{articles}, nil, input.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		one := graph.NewPartial(graph.Options{})
+		_, pd, err := entigraph.Analyse(&pipe, one, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one.AddPrepared(pd)
+		if err := whole.Merge(one); err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(one)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, b)
+	}
+	want, err := json.Marshal(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fn mergeFn
+	add := func(idx []int) *graph.Partial {
+		acc := fn.CreateAccumulator()
+		for _, i := range idx {
+			if acc, err = fn.AddInput(acc, parts[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return acc
+	}
+	n := len(parts)
+	var forward, backward, odd, even []int
+	for i := range n {
+		forward, backward = append(forward, i), append(backward, n-1-i)
+		if i%2 == 1 {
+			odd = append(odd, i)
+		} else {
+			even = append(even, i)
+		}
+	}
+	tests := []struct {
+		name string
+		acc  func() *graph.Partial
+	}{
+		{"in order", func() *graph.Partial { return add(forward) }},
+		{"reversed", func() *graph.Partial { return add(backward) }},
+		{"two accumulators", func() *graph.Partial {
+			acc, err := fn.MergeAccumulators(add(odd), add(even))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return acc
+		}},
+		{"an empty accumulator first", func() *graph.Partial {
+			acc, err := fn.MergeAccumulators(fn.CreateAccumulator(), add(backward))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return acc
+		}},
+		{"through the coder", func() *graph.Partial {
+			b, err := encodePartial(add(odd))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := decodePartial(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			acc, err := fn.MergeAccumulators(add(even), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return acc
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := fn.ExtractOutput(tt.acc())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("merged partial differs (-one partial +combined):\n%s", diff)
+			}
+		})
 	}
 }

@@ -34,22 +34,21 @@ func Run(ctx context.Context, runner string, o Options, inputs []input.Input) (e
 		// job ends, without metrics.
 		return entigraph.Stats{}, nil
 	}
-	c := counters(res)
+	c := totals(res)
 	st := entigraph.Stats{
-		Docs: int(c[counterRead] - c[counterDuplicates]), Failed: int(c[counterFailed]),
-		Analysed: int(c[counterAnalysed]), Duplicates: int(c[counterDuplicates]),
-		Sentences: int(c[counterSentences]), Tokens: int(c[counterTokens]),
-		Mentions: int(c[counterMentions]), Relations: int(c[counterRelations]),
+		Docs: int(c["read"] - c["duplicates"]), Failed: int(c["failed"]),
+		Analysed: int(c["analysed"]), Duplicates: int(c["duplicates"]),
+		Sentences: int(c["sentences"]), Tokens: int(c["tokens"]),
+		Mentions: int(c["mentions"]), Relations: int(c["relations"]),
 	}
-	if st.Analysed == 0 || c[counterWritten] == 0 {
+	if st.Analysed == 0 || c["written"] == 0 {
 		return st, ErrNothingWritten
 	}
 	return st, nil
 }
 
-// counters sums the run's counters by name, over the steps that
-// incremented them.
-func counters(res beam.PipelineResult) map[string]int64 {
+// totals returns the run's counters by name (the write step's).
+func totals(res beam.PipelineResult) map[string]int64 {
 	out := map[string]int64{}
 	for _, c := range res.Metrics().AllMetrics().Counters() {
 		if c.Key.Namespace == metricsNamespace {
