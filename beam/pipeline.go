@@ -229,7 +229,7 @@ func decodePartial(b []byte) (*graph.Partial, error) {
 
 // Build adds the run to s: read the shards of inputs, drop duplicates,
 // analyse each document, merge the partial graphs, take the graph, and
-// write it. inputs come from input.Expand; standard input ("-") cannot be
+// write it. inputs come from Expand; standard input ("-") cannot be
 // read by workers and fails as an input.
 func Build(s beam.Scope, o Options, inputs []input.Input) {
 	shards := make([]Shard, len(inputs))
@@ -275,7 +275,7 @@ type readFn struct {
 	Input input.Options
 }
 
-func (f *readFn) ProcessElement(_ context.Context, sh Shard, emit func(Doc), fail func(Failure), tally func(Tally)) {
+func (f *readFn) ProcessElement(ctx context.Context, sh Shard, emit func(Doc), fail func(Failure), tally func(Tally)) {
 	in := input.Input{Path: sh.Path}
 	if sh.Err != "" {
 		in.Err = &input.Error{Path: sh.Path, Err: errors.New(sh.Err)}
@@ -283,8 +283,12 @@ func (f *readFn) ProcessElement(_ context.Context, sh Shard, emit func(Doc), fai
 	if sh.Path == input.StdinPath {
 		in.Err = &input.Error{Path: sh.Path, Err: errors.New("standard input cannot be read by a distributed run; give files")}
 	}
+	docs := input.Documents(in, strings.NewReader(""), f.Input)
+	if in.Err == nil && remote(sh.Path) {
+		docs = func(yield func(input.Document, error) bool) { remoteDocuments(ctx, sh.Path, f.Input, yield) }
+	}
 	var t Tally
-	for d, err := range input.Documents(in, strings.NewReader(""), f.Input) {
+	for d, err := range docs {
 		if err != nil {
 			t.Failed++
 			fail(failureOf(sh.Index, t.Read, d.ID, err))

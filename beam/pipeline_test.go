@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/memfs"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/google/go-cmp/cmp"
 
@@ -388,6 +390,72 @@ func TestMergeFn(t *testing.T) {
 			}
 			if diff := cmp.Diff(string(want), string(got)); diff != "" {
 				t.Errorf("merged partial differs (-one partial +combined):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRemoteFiles reads shards from a Beam file system and writes the
+// graph to one (memfs://, standing for gs:// and s3://; prism runs the
+// workers in this process, so they see the same memory): the same bytes
+// as the CLI reading local copies, whose records carry their ids.
+func TestRemoteFiles(t *testing.T) {
+	dir := t.TempDir()
+	var local []string
+	for i, name := range []string{"b.jsonl", "a.jsonl"} {
+		var lines []string
+		docs, err := filepath.Glob(filepath.Join(articles, fmt.Sprintf("0%d-*.txt", i+1)))
+		if err != nil || len(docs) == 0 {
+			t.Fatalf("no sample articles: %v", err)
+		}
+		for _, d := range docs {
+			b, err := json.Marshal(map[string]string{"id": filepath.Base(d), "text": readFile(t, d)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, string(b))
+		}
+		lines = append(lines, lines[0]) // a copy
+		path := filepath.Join(dir, name)
+		writeLines(t, path, lines)
+		memfs.Write("memfs://news/"+name, []byte(readFile(t, path)))
+		local = append(local, path)
+	}
+	// The pattern lists a.jsonl before b.jsonl, as a local glob would.
+	local[0], local[1] = local[1], local[0]
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		pattern string
+		want    string
+		failed  int
+	}{
+		{"glob", "memfs://news/*.jsonl", cliBytes(t, Options{Format: "json"}, local), 0},
+		{"no match", "memfs://news/*.csv", "", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := Options{Format: "json", Output: "memfs://out/" + tt.name + ".json"}
+			st, err := Run(ctx, ptest.DefaultRunner(), o, Expand(ctx, []string{tt.pattern}))
+			if tt.want == "" {
+				if !errors.Is(err, ErrNothingWritten) || st.Failed != tt.failed {
+					t.Fatalf("got %v and %+v, want ErrNothingWritten and %d failed", err, st, tt.failed)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs, err := filesystem.New(ctx, o.Output)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := filesystem.Read(ctx, fs, o.Output)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, string(got)); diff != "" {
+				t.Errorf("pipeline and CLI differ (-cli +beam):\n%s", diff)
 			}
 		})
 	}

@@ -15,7 +15,7 @@ import (
 // analysed: as the CLI, nothing is then written.
 var ErrNothingWritten = errors.New("no document could be analysed; nothing written")
 
-// Run builds the pipeline over inputs (from input.Expand), runs it on
+// Run builds the pipeline over inputs (from Expand), runs it on
 // runner ("prism", "direct", "universal", "dataflow", ... as registered
 // by the caller's imports) and returns the run's totals, read from the
 // pipeline's counters. beam.Init must have been called.

@@ -225,7 +225,7 @@ func run(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start := time.Now()
-	st, err := entibeam.Run(ctx, runner, o, input.Expand(paths))
+	st, err := entibeam.Run(ctx, runner, o, entibeam.Expand(ctx, paths))
 	switch {
 	case errors.Is(err, entibeam.ErrNothingWritten):
 		fmt.Fprintf(stderr, "entigraph-beam: %v\n", err)
