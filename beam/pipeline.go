@@ -144,6 +144,9 @@ type Tally struct {
 	Read, Duplicates, Failed, Analysed int
 	Sentences, Tokens, Mentions        int
 	Relations                          int
+	// Partials counts the partial graphs the analysis emitted, one per
+	// bundle: how far the runner spread the work.
+	Partials int
 }
 
 func (t *Tally) add(o Tally) {
@@ -155,6 +158,7 @@ func (t *Tally) add(o Tally) {
 	t.Tokens += o.Tokens
 	t.Mentions += o.Mentions
 	t.Relations += o.Relations
+	t.Partials += o.Partials
 }
 
 // sumTallies is the CombineFn of tallies.
@@ -167,13 +171,13 @@ func sumTallies(a, b Tally) Tally {
 const metricsNamespace = "entigraph"
 
 var counters = struct {
-	read, duplicates, failed, analysed, sentences, tokens, mentions, relations, written beam.Counter
+	read, duplicates, failed, analysed, sentences, tokens, mentions, relations, partials, written beam.Counter
 }{
 	beam.NewCounter(metricsNamespace, "read"), beam.NewCounter(metricsNamespace, "duplicates"),
 	beam.NewCounter(metricsNamespace, "failed"), beam.NewCounter(metricsNamespace, "analysed"),
 	beam.NewCounter(metricsNamespace, "sentences"), beam.NewCounter(metricsNamespace, "tokens"),
 	beam.NewCounter(metricsNamespace, "mentions"), beam.NewCounter(metricsNamespace, "relations"),
-	beam.NewCounter(metricsNamespace, "written"),
+	beam.NewCounter(metricsNamespace, "partials"), beam.NewCounter(metricsNamespace, "written"),
 }
 
 // publish increments the counters by t, from one bundle.
@@ -186,6 +190,7 @@ func publish(ctx context.Context, t Tally, written int) {
 	counters.tokens.Inc(ctx, int64(t.Tokens))
 	counters.mentions.Inc(ctx, int64(t.Mentions))
 	counters.relations.Inc(ctx, int64(t.Relations))
+	counters.partials.Inc(ctx, int64(t.Partials))
 	counters.written.Inc(ctx, int64(written))
 }
 
@@ -371,14 +376,16 @@ func (f *analyseFn) ProcessElement(_ context.Context, d Doc, _ func([]byte), fai
 }
 
 func (f *analyseFn) FinishBundle(_ context.Context, emit func([]byte), _ func(Failure), tally func(Tally)) error {
-	tally(f.tally)
 	if f.part.Docs() == 0 {
+		tally(f.tally)
 		return nil
 	}
 	b, err := json.Marshal(f.part)
 	if err != nil {
 		return fmt.Errorf("partial graph: %w", err)
 	}
+	f.tally.Partials++
+	tally(f.tally)
 	emit(b)
 	f.part = nil
 	return nil

@@ -15,32 +15,39 @@ import (
 // analysed: as the CLI, nothing is then written.
 var ErrNothingWritten = errors.New("no document could be analysed; nothing written")
 
+// Stats are the totals of a run: the CLI's, and how many partial graphs
+// (analysis bundles) were merged.
+type Stats struct {
+	entigraph.Stats
+	Partials int
+}
+
 // Run builds the pipeline over inputs (from Expand), runs it on
 // runner ("prism", "direct", "universal", "dataflow", ... as registered
 // by the caller's imports) and returns the run's totals, read from the
 // pipeline's counters. beam.Init must have been called.
-func Run(ctx context.Context, runner string, o Options, inputs []input.Input) (entigraph.Stats, error) {
+func Run(ctx context.Context, runner string, o Options, inputs []input.Input) (Stats, error) {
 	if err := o.Check(); err != nil {
-		return entigraph.Stats{}, err
+		return Stats{}, err
 	}
 	p, s := beam.NewPipelineWithRoot()
 	Build(s, o, inputs)
 	res, err := beam.Run(ctx, runner, p)
 	if err != nil {
-		return entigraph.Stats{}, fmt.Errorf("pipeline: %w", err)
+		return Stats{}, fmt.Errorf("pipeline: %w", err)
 	}
 	if res == nil {
 		// Some runners (dataflow without --blocking) return before the
 		// job ends, without metrics.
-		return entigraph.Stats{}, nil
+		return Stats{}, nil
 	}
 	c := totals(res)
-	st := entigraph.Stats{
+	st := Stats{Partials: int(c["partials"]), Stats: entigraph.Stats{
 		Docs: int(c["read"] - c["duplicates"]), Failed: int(c["failed"]),
 		Analysed: int(c["analysed"]), Duplicates: int(c["duplicates"]),
 		Sentences: int(c["sentences"]), Tokens: int(c["tokens"]),
 		Mentions: int(c["mentions"]), Relations: int(c["relations"]),
-	}
+	}}
 	if st.Analysed == 0 || c["written"] == 0 {
 		return st, ErrNothingWritten
 	}

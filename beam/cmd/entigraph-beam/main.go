@@ -236,8 +236,8 @@ func run(args []string, stderr io.Writer) int {
 	}
 	if !f.quiet {
 		elapsed := time.Since(start)
-		fmt.Fprintf(stderr, "entigraph-beam: done on %s: %d documents (%d failed), %d duplicates dropped, %d sentences, %d tokens, %d mentions, %d relations in %s (%.1f docs/s)\n",
-			runner, st.Docs, st.Failed, st.Duplicates, st.Sentences, st.Tokens, st.Mentions, st.Relations,
+		fmt.Fprintf(stderr, "entigraph-beam: done on %s: %d documents (%d failed), %d duplicates dropped, %d sentences, %d tokens, %d mentions, %d relations, %d partial graphs merged in %s (%.1f docs/s)\n",
+			runner, st.Docs, st.Failed, st.Duplicates, st.Sentences, st.Tokens, st.Mentions, st.Relations, st.Partials,
 			elapsed.Round(time.Millisecond), float64(st.Docs)/max(elapsed.Seconds(), 1e-9))
 	}
 	if st.Failed > 0 {
