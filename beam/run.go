@@ -22,6 +22,11 @@ type Stats struct {
 	Partials int
 }
 
+// ErrNoTotals is returned by Run when the runner reported no counters
+// (a job left running with --async, say): the run's totals, and whether
+// anything was written, are unknown.
+var ErrNoTotals = errors.New("the runner reported no counters: totals unknown")
+
 // Run builds the pipeline over inputs (from Expand), runs it on
 // runner ("prism", "direct", "universal", "dataflow", ... as registered
 // by the caller's imports) and returns the run's totals, read from the
@@ -37,11 +42,12 @@ func Run(ctx context.Context, runner string, o Options, inputs []input.Input) (S
 		return Stats{}, fmt.Errorf("pipeline: %w", err)
 	}
 	if res == nil {
-		// Some runners (dataflow without --blocking) return before the
-		// job ends, without metrics.
-		return Stats{}, nil
+		return Stats{}, ErrNoTotals
 	}
 	c := totals(res)
+	if len(c) == 0 {
+		return Stats{}, ErrNoTotals
+	}
 	st := Stats{Partials: int(c["partials"]), Stats: entigraph.Stats{
 		Docs: int(c["read"] - c["duplicates"]), Failed: int(c["failed"]),
 		Analysed: int(c["analysed"]), Duplicates: int(c["duplicates"]),

@@ -218,6 +218,11 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "entigraph-beam: no PATH given")
 		return exitUsage
 	}
+	inputs := entibeam.Expand(context.Background(), paths)
+	if len(inputs) == 0 {
+		fmt.Fprintln(stderr, "entigraph-beam: no input found in the paths given")
+		return exitInputFailed
+	}
 	runner := *runners.Runner
 	if runner == "" {
 		runner = "prism"
@@ -225,8 +230,11 @@ func run(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start := time.Now()
-	st, err := entibeam.Run(ctx, runner, o, entibeam.Expand(ctx, paths))
+	st, err := entibeam.Run(ctx, runner, o, inputs)
 	switch {
+	case errors.Is(err, entibeam.ErrNoTotals):
+		fmt.Fprintf(stderr, "entigraph-beam: submitted on %s; %v\n", runner, err)
+		return exitOK
 	case errors.Is(err, entibeam.ErrNothingWritten):
 		fmt.Fprintf(stderr, "entigraph-beam: %v\n", err)
 		return exitInputFailed
