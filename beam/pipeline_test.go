@@ -31,9 +31,17 @@ import (
 // The tests run on prism, Beam's portable local runner: it executes the
 // pipeline as Flink, Spark and Dataflow do (fused stages, bundles, a
 // shuffle for the GroupByKey, lifted combines), in process, without
-// Docker. ptest's --runner flag picks another.
+// Docker. `go test . -args -runner direct` picks another.
 func TestMain(m *testing.M) {
 	ptest.MainWithDefault(m, "prism")
+}
+
+// testRunner is the runner the tests run on: the -runner flag, or prism.
+func testRunner() string {
+	if *ptest.Runner != "" {
+		return *ptest.Runner
+	}
+	return ptest.DefaultRunner()
 }
 
 const articles = "../testdata/articles"
@@ -87,7 +95,7 @@ func cliBytes(t *testing.T, o Options, paths []string) string {
 func beamBytes(t *testing.T, o Options, paths []string) (string, Stats) {
 	t.Helper()
 	o.Output = filepath.Join(t.TempDir(), "graph")
-	st, err := Run(context.Background(), ptest.DefaultRunner(), o, input.Expand(paths))
+	st, err := Run(context.Background(), testRunner(), o, input.Expand(paths))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +288,7 @@ func TestNothingAnalysed(t *testing.T) {
 	dir := t.TempDir()
 	o := Options{Output: filepath.Join(dir, "graph.dot"), Errors: filepath.Join(dir, "errors.jsonl")}
 	missing := filepath.Join(dir, "missing.txt")
-	st, err := Run(context.Background(), ptest.DefaultRunner(), o, input.Expand([]string{missing}))
+	st, err := Run(context.Background(), testRunner(), o, input.Expand([]string{missing}))
 	if !errors.Is(err, ErrNothingWritten) {
 		t.Fatalf("got error %v, want ErrNothingWritten", err)
 	}
@@ -436,7 +444,7 @@ func TestRemoteFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o := Options{Format: "json", Output: "memfs://out/" + tt.name + ".json"}
-			st, err := Run(ctx, ptest.DefaultRunner(), o, Expand(ctx, []string{tt.pattern}))
+			st, err := Run(ctx, testRunner(), o, Expand(ctx, []string{tt.pattern}))
 			if tt.want == "" {
 				if !errors.Is(err, ErrNothingWritten) || st.Failed != tt.failed {
 					t.Fatalf("got %v and %+v, want ErrNothingWritten and %d failed", err, st, tt.failed)
