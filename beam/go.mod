@@ -1,12 +1,16 @@
+// The Beam runner of entigraph build, in its own module so that Beam's
+// dependencies never enter the entigraph command or the root go.mod.
 module github.com/entigraph/entigraph/beam
 
 go 1.26.8
 
+// The library is the checkout's own root, never a published version.
 replace github.com/entigraph/entigraph => ../
 
 require (
-	github.com/apache/beam/sdks/v2 v2.77.0
-	github.com/entigraph/entigraph v0.0.0-00010101000000-000000000000
+	github.com/apache/beam/sdks/v2 v2.77.0 // the Apache Beam Go SDK: pipelines, the prism/direct/universal/Flink/Spark/Dataflow runners, file systems (gs://, s3://); v2.77.0 is served here and runs on Go 1.26
+	github.com/entigraph/entigraph v0.0.0-00010101000000-000000000000 // the library: input, Analyse, graph.Partial, View, the writers
+	github.com/google/go-cmp v0.7.0 // tests: readable want/got diffs, as in the root module
 )
 
 require (
@@ -45,7 +49,6 @@ require (
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c // indirect
 	github.com/gogs/chardet v0.0.0-20211120154057-b7413eaefb8f // indirect
 	github.com/golang-cz/devslog v0.0.17 // indirect
-	github.com/google/go-cmp v0.7.0 // indirect
 	github.com/google/pprof v0.0.0-20260507013755-92041b743c96 // indirect
 	github.com/google/s2a-go v0.1.9 // indirect
 	github.com/google/uuid v1.6.0 // indirect
