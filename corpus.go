@@ -48,6 +48,14 @@ func (c *Corpus) Account(r Result, cfg *Config) error {
 		return nil
 	}
 	c.Stats.Docs++
+	if r.Input.Encoding != "" {
+		c.Stats.Decoded++
+	}
+	if cfg.OnNote != nil {
+		for _, n := range r.Input.Notes {
+			cfg.OnNote(r.Input, n)
+		}
+	}
 	for _, err := range []error{r.Err, r.Warning} {
 		if err == nil {
 			continue
@@ -66,7 +74,7 @@ func (c *Corpus) Account(r Result, cfg *Config) error {
 	if r.Doc != nil {
 		c.Stats.Analysed++
 		c.Stats.Sentences += len(r.Doc.Sentences)
-		c.Stats.Tokens += len(r.Doc.Tokens)
+		c.Stats.Tokens += r.Tokens
 		c.Stats.Mentions += len(r.Doc.Mentions)
 		c.Stats.Relations += len(r.Doc.Relations)
 	}

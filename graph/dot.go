@@ -60,13 +60,15 @@ func WriteDOT(w io.Writer, g *Graph) error {
 		fmt.Fprintf(bw, "// %s.\n", p)
 	}
 	fmt.Fprintf(bw, "%s entigraph {\n", kind)
-	fmt.Fprintf(bw, "\tgraph [layout=%s, overlap=false, splines=%s, sep=\"+6\", outputorder=edgesfirst, fontname=\"Helvetica\"", layout, splines)
+	fmt.Fprintf(bw, "\tgraph [layout=%s, overlap=prism, splines=%s, sep=\"+6\", outputorder=edgesfirst, fontname=\"Helvetica\"", layout, splines)
 	if len(g.Nodes) > 0 {
 		fmt.Fprintf(bw, ", labelloc=b, labeljust=l, label=%s", legend(g))
 	}
 	bw.WriteString("];\n")
 	bw.WriteString("\tnode [fontname=\"Helvetica\", fontsize=11, penwidth=0.8];\n")
-	bw.WriteString("\tedge [color=\"#55555599\"];\n")
+	// Edges a little shorter than neato's inch keep a picture of a few
+	// dozen entities at screen size with labels still apart.
+	bw.WriteString("\tedge [color=\"#55555599\", len=0.6];\n")
 	maxv := maxScaleValue(g)
 	for _, n := range g.Nodes {
 		st := typeStyles[n.Type]

@@ -15,18 +15,25 @@ func tokenizeSentence(text string, sp span, sentence int, dst []annot.Token) []a
 	s := text[sp.start:sp.end]
 	doc, err := prose.NewDocument(s,
 		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-	var words []string
-	if err == nil {
-		for _, t := range doc.Tokens() {
-			words = append(words, t.Text)
+	words := func(yield func(string) bool) {
+		if err != nil {
+			// prose refused the sentence: fall back to white space
+			// rather than lose its words.
+			for _, w := range strings.Fields(s) {
+				if !yield(w) {
+					return
+				}
+			}
+			return
 		}
-	} else {
-		// prose refused the sentence: fall back to white space rather
-		// than lose its words.
-		words = strings.Fields(s)
+		for _, t := range doc.Tokens() {
+			if !yield(t.Text) {
+				return
+			}
+		}
 	}
 	cursor, first := 0, len(dst)
-	for _, w := range words {
+	for w := range words {
 		start, end, ok := alignToken(s, cursor, w)
 		if !ok {
 			continue // a token we cannot place is dropped rather than mislocated

@@ -43,7 +43,7 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if opts.Evidence == 0 {
 		opts.Evidence = -1 // the flag's 0 means none; Options' 0 means the default
 	}
-	cfg, inputs, rep, err := newRun(&flags, fs.Args(), stderr)
+	cfg, inputs, rep, err := newRun(&flags, fs.Args(), outputsOf(flags.output, view.format, flags.errorsFile), stderr)
 	if err != nil {
 		return err
 	}
@@ -56,10 +56,7 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if corpus.Stats.Analysed == 0 {
 		// Nothing to show: keep whatever -o holds rather than replace
 		// it with an empty graph.
-		if err := rep.finish(corpus, stdout, -1, -1); err != nil {
-			return err
-		}
-		return errNothingAnalysed
+		return nothingAnalysed(rep.finish(corpus, stdout, -1, -1))
 	}
 	g, err := corpus.Graph(view.view)
 	if err != nil {

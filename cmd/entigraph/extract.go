@@ -83,7 +83,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	for _, t := range types {
 		keep[t] = true
 	}
-	cfg, inputs, rep, err := newRun(&flags, fs.Args(), stderr)
+	cfg, inputs, rep, err := newRun(&flags, fs.Args(), outputsOf(flags.output, "jsonl", flags.errorsFile), stderr)
 	if err != nil {
 		return err
 	}
@@ -124,9 +124,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return nil
 	})
 	if errors.Is(err, errNothingAnalysed) {
-		if ferr := rep.finish(corpus, stdout, -1, -1); ferr != nil {
-			return ferr
-		}
+		return nothingAnalysed(rep.finish(corpus, stdout, -1, -1))
 	}
 	if err != nil {
 		rep.prog.finish()

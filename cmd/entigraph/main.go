@@ -86,6 +86,17 @@ func (e *inputsFailed) Error() string {
 // nothing is written, exit status 1.
 var errNothingAnalysed = errors.New("no document could be analysed; nothing written")
 
+// nothingAnalysed is the error of a run that analysed no document, given
+// what finishing its report returned: the report's own failure (an
+// unwritable --errors file), else errNothingAnalysed.
+func nothingAnalysed(finish error) error {
+	var failed *inputsFailed
+	if finish != nil && !errors.As(finish, &failed) {
+		return finish
+	}
+	return errNothingAnalysed
+}
+
 // errHelp is returned after printing --help: exit status 0.
 var errHelp = errors.New("help requested")
 

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -154,27 +151,13 @@ func (v *viewFlags) write(ctx context.Context, g *graph.Graph, output string, st
 func (v *viewFlags) writeOne(ctx context.Context, g *graph.Graph, output string, stdout io.Writer) error {
 	if v.render != "" {
 		format, _ := render.ParseFormat(v.render)
-		var dot bytes.Buffer
-		if err := graph.WriteDOT(&dot, g); err != nil {
-			return err
-		}
 		return writeOutput(output, stdout, func(w io.Writer) error {
-			return render.DOT(ctx, dot.Bytes(), render.Options{Format: format, Layout: v.layout}, w)
+			return entigraph.Render(ctx, g, render.Options{Format: format, Layout: v.layout}, w)
 		})
 	}
 	switch v.format {
 	case "csv":
-		if err := os.MkdirAll(output, 0o755); err != nil {
-			return err
-		}
-		if err := writeOutput(filepath.Join(output, "nodes.csv"), stdout, func(w io.Writer) error {
-			return graph.WriteCSV(w, io.Discard, g)
-		}); err != nil {
-			return err
-		}
-		return writeOutput(filepath.Join(output, "edges.csv"), stdout, func(w io.Writer) error {
-			return graph.WriteCSV(io.Discard, w, g)
-		})
+		return writeCSVPair(output, func(nodes, edges io.Writer) error { return graph.WriteCSV(nodes, edges, g) })
 	case "gexf":
 		return writeOutput(output, stdout, func(w io.Writer) error { return graph.WriteGEXF(w, g) })
 	case "graphml":
