@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
@@ -108,9 +109,37 @@ type Shard struct {
 // Doc is one document read, with its place in input order.
 type Doc struct {
 	Input, Record int // the shard's index, the document's index in it
+	// The fields of input.Document but its notes (which the command
+	// prints and never writes), Date as RFC 3339 ("" when unknown).
+	Path          string
+	Line          int
 	ID, Text      string
 	Title, Date   string
+	DateText, URL string
 	Truncated     bool
+	Encoding      string
+}
+
+func docOf(in, record int, d input.Document) Doc {
+	out := Doc{Input: in, Record: record, Path: d.Path, Line: d.Line, ID: d.ID, Text: d.Text, Title: d.Title,
+		DateText: d.DateText, URL: d.URL, Truncated: d.Truncated, Encoding: d.Encoding}
+	if !d.Date.IsZero() {
+		out.Date = d.Date.Format(time.RFC3339Nano)
+	}
+	return out
+}
+
+func (d Doc) document() (input.Document, error) {
+	out := input.Document{Path: d.Path, Line: d.Line, ID: d.ID, Text: d.Text, Title: d.Title,
+		DateText: d.DateText, URL: d.URL, Truncated: d.Truncated, Encoding: d.Encoding}
+	if d.Date != "" {
+		t, err := time.Parse(time.RFC3339Nano, d.Date)
+		if err != nil {
+			return out, fmt.Errorf("%s: date %q: %w", d.ID, d.Date, err)
+		}
+		out.Date = t.UTC()
+	}
+	return out, nil
 }
 
 func (d Doc) before(o Doc) bool {
@@ -142,6 +171,7 @@ func failureOf(in, record int, id string, err error) Failure {
 // two bundles of a step that finish at once), and the data is exact.
 type Tally struct {
 	Read, Duplicates, Failed, Analysed int
+	Decoded                            int
 	Sentences, Tokens, Mentions        int
 	Relations                          int
 	// Partials counts the partial graphs the analysis emitted, one per
@@ -154,6 +184,7 @@ func (t *Tally) add(o Tally) {
 	t.Duplicates += o.Duplicates
 	t.Failed += o.Failed
 	t.Analysed += o.Analysed
+	t.Decoded += o.Decoded
 	t.Sentences += o.Sentences
 	t.Tokens += o.Tokens
 	t.Mentions += o.Mentions
@@ -171,10 +202,11 @@ func sumTallies(a, b Tally) Tally {
 const metricsNamespace = "entigraph"
 
 var counters = struct {
-	read, duplicates, failed, analysed, sentences, tokens, mentions, relations, partials, written beam.Counter
+	read, duplicates, failed, analysed, decoded, sentences, tokens, mentions, relations, partials, written beam.Counter
 }{
 	beam.NewCounter(metricsNamespace, "read"), beam.NewCounter(metricsNamespace, "duplicates"),
 	beam.NewCounter(metricsNamespace, "failed"), beam.NewCounter(metricsNamespace, "analysed"),
+	beam.NewCounter(metricsNamespace, "decoded"),
 	beam.NewCounter(metricsNamespace, "sentences"), beam.NewCounter(metricsNamespace, "tokens"),
 	beam.NewCounter(metricsNamespace, "mentions"), beam.NewCounter(metricsNamespace, "relations"),
 	beam.NewCounter(metricsNamespace, "partials"), beam.NewCounter(metricsNamespace, "written"),
@@ -186,6 +218,7 @@ func publish(ctx context.Context, t Tally, written int) {
 	counters.duplicates.Inc(ctx, int64(t.Duplicates))
 	counters.failed.Inc(ctx, int64(t.Failed))
 	counters.analysed.Inc(ctx, int64(t.Analysed))
+	counters.decoded.Inc(ctx, int64(t.Decoded))
 	counters.sentences.Inc(ctx, int64(t.Sentences))
 	counters.tokens.Inc(ctx, int64(t.Tokens))
 	counters.mentions.Inc(ctx, int64(t.Mentions))
@@ -296,9 +329,12 @@ func (f *readFn) ProcessElement(ctx context.Context, sh Shard, emit func(Doc), f
 	for d, err := range docs {
 		if err != nil {
 			t.Failed++
+			if d.Encoding != "" {
+				t.Decoded++
+			}
 			fail(failureOf(sh.Index, t.Read, d.ID, err))
 		} else {
-			emit(Doc{Input: sh.Index, Record: t.Read, ID: d.ID, Text: d.Text, Title: d.Title, Date: d.Date, Truncated: d.Truncated})
+			emit(docOf(sh.Index, t.Read, d))
 		}
 		t.Read++
 	}
@@ -356,7 +392,13 @@ func (f *analyseFn) StartBundle(_ context.Context, _ func([]byte), _ func(Failur
 }
 
 func (f *analyseFn) ProcessElement(_ context.Context, d Doc, _ func([]byte), fail func(Failure), _ func(Tally)) error {
-	in := input.Document{ID: d.ID, Text: d.Text, Title: d.Title, Date: d.Date, Truncated: d.Truncated}
+	in, err := d.document()
+	if err != nil {
+		return err
+	}
+	if in.Encoding != "" {
+		f.tally.Decoded++
+	}
 	doc, pd, err := entigraph.Analyse(f.pipe, f.part, in)
 	if err != nil {
 		f.tally.Failed++
@@ -366,7 +408,7 @@ func (f *analyseFn) ProcessElement(_ context.Context, d Doc, _ func([]byte), fai
 	if d.Truncated {
 		// The CLI's warning: the document is still analysed.
 		f.tally.Failed++
-		fail(failureOf(d.Input, d.Record, d.ID, &input.Error{Path: d.ID,
+		fail(failureOf(d.Input, d.Record, d.ID, &input.Error{Path: d.Path, Line: d.Line,
 			Err: fmt.Errorf("truncated to its first %d bytes (raise --max-doc-bytes to read more)", len(d.Text))}))
 	}
 	f.part.AddPrepared(pd)

@@ -50,7 +50,7 @@ func Run(ctx context.Context, runner string, o Options, inputs []input.Input) (S
 	}
 	st := Stats{Partials: int(c["partials"]), Stats: entigraph.Stats{
 		Docs: int(c["read"] - c["duplicates"]), Failed: int(c["failed"]),
-		Analysed: int(c["analysed"]), Duplicates: int(c["duplicates"]),
+		Analysed: int(c["analysed"]), Duplicates: int(c["duplicates"]), Decoded: int(c["decoded"]),
 		Sentences: int(c["sentences"]), Tokens: int(c["tokens"]),
 		Mentions: int(c["mentions"]), Relations: int(c["relations"]),
 	}}

@@ -46,19 +46,19 @@ func main() {
 
 // flags are the entigraph build flags this command takes.
 type flags struct {
-	format, output, errors         string
-	scope, types, aliases          string
-	minMentions, evidence          int
-	keepDuplicates, quiet          bool
-	inputFormat                    string
-	textField, idField, titleField string
-	dateField                      string
-	maxDocBytes                    int64
-	weight, rank, edges, slice     string
-	color, focus                   string
-	minWeight, backbone, minScore  float64
-	topEdges, topNodes, depth      int
-	giant                          bool
+	format, output, errors            string
+	scope, types, aliases             string
+	minMentions, evidence             int
+	keepDuplicates, quiet             bool
+	inputFormat                       string
+	textField, idField, titleField    string
+	dateField, urlField, csvDelimiter string
+	maxDocBytes                       int64
+	weight, rank, edges, slice        string
+	color, focus                      string
+	minWeight, backbone, minScore     float64
+	topEdges, topNodes, depth         int
+	giant                             bool
 }
 
 func (f *flags) register(fs *flag.FlagSet) {
@@ -78,6 +78,8 @@ func (f *flags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.idField, "id-field", "", "field holding the document id; else PATH:LINE")
 	fs.StringVar(&f.titleField, "title-field", "", `field holding the title; "-" for none`)
 	fs.StringVar(&f.dateField, "date-field", "", "field holding the date")
+	fs.StringVar(&f.urlField, "url-field", "", "field holding the article's URL")
+	fs.StringVar(&f.csvDelimiter, "csv-delimiter", "auto", "CSV field separator: auto (detected from the header), tab, or one character")
 	fs.Int64Var(&f.maxDocBytes, "max-doc-bytes", input.DefaultMaxDocBytes, "analyse at most this many bytes of one document")
 	fs.StringVar(&f.weight, "weight", "count", "edge weight: count, docs, pmi, npmi, dice or jaccard")
 	fs.Float64Var(&f.minWeight, "min-weight", 0, "drop edges whose --weight is below this")
@@ -107,6 +109,10 @@ func (f *flags) options() (entibeam.Options, error) {
 		return o, errors.New("--max-doc-bytes must be positive")
 	}
 	o.Input.MaxDocBytes = f.maxDocBytes
+	if o.Input.CSVDelimiter, err = input.ParseDelimiter(f.csvDelimiter); err != nil {
+		return o, fmt.Errorf("--csv-delimiter: %w", err)
+	}
+	o.Input.URLField = f.urlField
 	o.Input.TextField, o.Input.IDField, o.Input.TitleField, o.Input.DateField = f.textField, f.idField, f.titleField, f.dateField
 	o.Graph = entibeam.GraphOptions{Scope: f.scope, MinMentions: f.minMentions, Evidence: f.evidence}
 	for _, t := range strings.Split(f.types, ",") {

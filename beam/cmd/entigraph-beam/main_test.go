@@ -58,9 +58,11 @@ func TestFlags(t *testing.T) {
 				o.View = entigraph.View{Measure: graph.MeasureNPMI, TopNodes: -1, TopEdges: 3, Giant: true, ColorCommunities: true,
 					Focus: "Ana", Depth: 2, Edges: entigraph.RelationEdges, MinScore: 0.5, Rank: graph.RankPageRank, Slice: graph.Month}
 			}, []string{"x"}},
-		{"input flags", []string{"-o", "g.dot", "--input-format", "jsonl", "--text-field", "body", "--id-field", "uid", "--title-field", "-", "--date-field", "when", "--max-doc-bytes", "100", "x"},
+		{"input flags", []string{"-o", "g.dot", "--input-format", "jsonl", "--text-field", "body", "--id-field", "uid", "--title-field", "-", "--date-field", "when", "--max-doc-bytes", "100",
+			"--url-field", "link", "--csv-delimiter", "tab", "x"},
 			func(o *entibeam.Options) {
-				o.Input = input.Options{Format: input.JSONL, TextField: "body", IDField: "uid", TitleField: "-", DateField: "when", MaxDocBytes: 100}
+				o.Input = input.Options{Format: input.JSONL, TextField: "body", IDField: "uid", TitleField: "-", DateField: "when", MaxDocBytes: 100,
+					URLField: "link", CSVDelimiter: '\t'}
 			}, []string{"x"}},
 	}
 	for _, tt := range tests {
@@ -101,6 +103,7 @@ func TestBadFlags(t *testing.T) {
 		{"missing aliases file", []string{"-o", "g", "--aliases", "/nonexistent/aliases.csv", "x"}},
 		{"unknown flag", []string{"-o", "g", "--render", "svg", "x"}},
 		{"bad max doc bytes", []string{"-o", "g", "--max-doc-bytes", "0", "x"}},
+		{"bad csv delimiter", []string{"-o", "g", "--csv-delimiter", "ab", "x"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
