@@ -88,8 +88,7 @@ func (o Options) Check() error {
 		return err
 	}
 	switch o.Format {
-	case "", "dot", "gexf", "graphml", "json":
-	case "csv":
+	case "", "dot", "gexf", "graphml", "json", "csv":
 	default:
 		return fmt.Errorf("unknown format %q (want dot, gexf, graphml, json or csv)", o.Format)
 	}
