@@ -39,6 +39,20 @@ func Documents(in Input, stdin io.Reader, opts Options) iter.Seq2[Document, erro
 			}
 			r = f
 		}
+		for d, err := range DocumentsFrom(path, r, opts) {
+			if !yield(d, err) {
+				return
+			}
+		}
+	}
+}
+
+// DocumentsFrom reads the documents of an input already opened as r, named
+// path: path makes the ids, picks the format by extension and names the
+// input in errors, as Documents does for a file. Runners that open files
+// themselves (a Beam file system, say) use it to get the same documents.
+func DocumentsFrom(path string, r io.Reader, opts Options) iter.Seq2[Document, error] {
+	return func(yield func(Document, error) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
 		if strings.HasSuffix(strings.ToLower(path), ".gz") || isGzip(br) {
 			zr, err := gzip.NewReader(br)
