@@ -17,6 +17,7 @@ import (
 	"github.com/entigraph/entigraph/graph"
 	"github.com/entigraph/entigraph/input"
 	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/nlp/rel"
 	"github.com/entigraph/entigraph/resolve"
 )
 
@@ -54,6 +55,8 @@ type GraphOptions struct {
 	// Aliases is the text of an aliases file, AliasesName its name in
 	// errors; the text rather than a path, so workers need no copy.
 	Aliases, AliasesName string
+	// NoRelations leaves relations out, as the CLI's --no-relations.
+	NoRelations bool
 }
 
 // options builds the graph.Options.
@@ -383,6 +386,13 @@ func (f *analyseFn) Setup() error {
 		return err
 	}
 	f.opts, f.pipe = opts, &nlp.Pipeline{}
+	if !f.Graph.NoRelations {
+		m, err := rel.Default()
+		if err != nil {
+			return err
+		}
+		f.pipe.Relations = m
+	}
 	return nil
 }
 

@@ -49,6 +49,7 @@ type flags struct {
 	format, output, errors            string
 	scope, types, aliases             string
 	minMentions, evidence             int
+	noRelations                       bool
 	keepDuplicates, quiet             bool
 	inputFormat                       string
 	textField, idField, titleField    string
@@ -69,6 +70,7 @@ func (f *flags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.scope, "scope", "sentence", "co-occurrence unit: sentence, paragraph, document or window:N")
 	fs.StringVar(&f.types, "types", "PERSON,ORG,LOC", "comma-separated entity types to keep")
 	fs.IntVar(&f.minMentions, "min-mentions", 1, "drop entities mentioned fewer times than this")
+	fs.BoolVar(&f.noRelations, "no-relations", false, "do not extract relations (faster)")
 	fs.IntVar(&f.evidence, "evidence", graph.DefaultEvidence, "supporting passages kept per edge (0 for none)")
 	fs.StringVar(&f.aliases, "aliases", "", "resolution rules file (read here and sent to the workers)")
 	fs.BoolVar(&f.keepDuplicates, "keep-duplicates", false, "keep every copy of an article")
@@ -114,7 +116,7 @@ func (f *flags) options() (entibeam.Options, error) {
 	}
 	o.Input.URLField = f.urlField
 	o.Input.TextField, o.Input.IDField, o.Input.TitleField, o.Input.DateField = f.textField, f.idField, f.titleField, f.dateField
-	o.Graph = entibeam.GraphOptions{Scope: f.scope, MinMentions: f.minMentions, Evidence: f.evidence}
+	o.Graph = entibeam.GraphOptions{Scope: f.scope, MinMentions: f.minMentions, Evidence: f.evidence, NoRelations: f.noRelations}
 	for _, t := range strings.Split(f.types, ",") {
 		if t = strings.TrimSpace(t); t != "" {
 			o.Graph.Types = append(o.Graph.Types, t)
