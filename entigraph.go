@@ -293,6 +293,11 @@ func (c *Config) inWindow(d time.Time) bool {
 		(c.Until.IsZero() || !day.After(c.Until.UTC().Truncate(24*time.Hour)))
 }
 
+// InWindow reports whether a document dated d is kept by Since and Until
+// (always, when neither is set): for runners that filter stored
+// documents themselves.
+func (c *Config) InWindow(d time.Time) bool { return c.inWindow(d) }
+
 // documentDate is the date of a document as read, zero when it has none
 // or it cannot be read.
 func documentDate(in input.Document) time.Time {
@@ -330,14 +335,14 @@ func ParseDate(s string) time.Time {
 func ContentHash(text string) uint64 {
 	h := fnv.New64a()
 	buf := make([]byte, 0, utf8.UTFMax)
-	space := false
+	space, started := false, false
 	for _, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space {
+			if space && started { // leading white space and punctuation count for nothing
 				h.Write([]byte{' '})
-				space = false
 			}
+			space, started = false, true
 			h.Write(utf8.AppendRune(buf[:0], unicode.ToLower(r)))
 		default:
 			space = true
