@@ -218,8 +218,13 @@ func (s *Store) newWriter(ctx context.Context, cfg Config, run *entigraph.Config
 	wctx := context.WithoutCancel(ctx)
 	go func() {
 		defer close(w.done)
+		n := 0
 		for b := range w.batches {
-			if err := w.commit(wctx, b); err != nil {
+			err := w.commit(wctx, b)
+			if n++; err == nil && testHookCommitted != nil {
+				err = testHookCommitted(n)
+			}
+			if err != nil {
 				w.err = err
 				for range w.batches { // let send return
 				}
@@ -229,6 +234,11 @@ func (s *Store) newWriter(ctx context.Context, cfg Config, run *entigraph.Config
 	}()
 	return w
 }
+
+// testHookCommitted, when set by a test, is called after each commit
+// with the number of batches committed; an error stops the writer as a
+// failed commit would.
+var testHookCommitted func(batches int) error
 
 // errWriterFailed stops the run when a commit failed.
 var errWriterFailed = errors.New("store: a commit failed")

@@ -59,6 +59,10 @@ type Store struct {
 // ErrNotStore is returned for a file that is not an entigraph store.
 var ErrNotStore = errors.New("not an entigraph store")
 
+// ErrDamaged is returned for a store whose file is damaged (truncated,
+// overwritten in part).
+var ErrDamaged = errors.New("damaged store")
+
 // ErrVersion is returned for a store written with another schema version.
 var ErrVersion = errors.New("unsupported store schema version")
 
@@ -137,7 +141,8 @@ func (s *Store) check(ctx context.Context, create bool) error {
 	row := s.db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
 		(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)`)
 	if err := row.Scan(&app, &version, &tables); err != nil {
-		return s.errorf("%w: %v", ErrNotStore, err)
+		// The file starts as a SQLite database does.
+		return s.errorf("%w: %v", ErrDamaged, err)
 	}
 	switch {
 	case app == 0 && version == 0 && tables == 0:
@@ -180,24 +185,24 @@ func (s *Store) create(ctx context.Context) error {
 func (s *Store) Verify(ctx context.Context) error {
 	rows, err := s.db.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
-		return s.errorf("%w: %v", ErrNotStore, err)
+		return s.errorf("%w: %v", ErrDamaged, err)
 	}
 	defer rows.Close()
 	var problems []string
 	for rows.Next() {
 		var p string
 		if err := rows.Scan(&p); err != nil {
-			return s.errorf("%w: %v", ErrNotStore, err)
+			return s.errorf("%w: %v", ErrDamaged, err)
 		}
 		if p != "ok" && len(problems) < 3 {
 			problems = append(problems, p)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return s.errorf("damaged: %v", err)
+		return s.errorf("%w: %v", ErrDamaged, err)
 	}
 	if len(problems) > 0 {
-		return s.errorf("damaged: %s", strings.Join(problems, "; "))
+		return s.errorf("%w: %s", ErrDamaged, strings.Join(problems, "; "))
 	}
 	return nil
 }
