@@ -2,9 +2,13 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -59,76 +63,163 @@ func (s *Store) Corpus(ctx context.Context, o BuildOptions) (*entigraph.Corpus, 
 		return c, err
 	}
 	merge := have == want
-	col := "partial"
-	if !merge {
-		col = "doc"
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, date, error IS NOT NULL, sentences, tokens, mentions, relations, `+col+`
-		FROM docs ORDER BY seq`)
+	// One read transaction: in WAL mode it sees one snapshot, whatever
+	// an index commits meanwhile.
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.errorf("%v", err)
 	}
-	defer rows.Close()
+	defer tx.Rollback()
+	kept, whole, err := s.choose(ctx, tx, o, c)
+	if err != nil {
+		return nil, err
+	}
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	d := newDecoder(o.Graph, merge, workers)
-	win := entigraph.Config{Since: o.Since, Until: o.Until}
-	seen := map[int64]bool{}
-	for rows.Next() {
-		var id string
-		var hash int64
-		var date *int64
-		var failed bool
-		var n [4]int
-		var blob []byte
-		if err := rows.Scan(&id, &hash, &date, &failed, &n[0], &n[1], &n[2], &n[3], &blob); err != nil {
-			d.stop()
-			d.finish()
-			return nil, s.errorf("%v", err)
-		}
-		var day time.Time
-		if date != nil {
-			day = time.Unix(*date, 0).UTC()
-		}
-		// As in entigraph.Run: the window first, then copies.
-		if !win.InWindow(day) {
-			c.Stats.OutsideWindow++
-			continue
-		}
-		if !o.KeepDuplicates {
-			if seen[hash] {
-				c.Stats.Duplicates++
-				continue
-			}
-			seen[hash] = true
-		}
-		c.Stats.Docs++
-		if failed {
-			continue
-		}
-		c.Stats.Analysed++
-		c.Stats.Sentences += n[0]
-		c.Stats.Tokens += n[1]
-		c.Stats.Mentions += n[2]
-		c.Stats.Relations += n[3]
-		if !d.send(job{id, blob}) {
-			break
-		}
+	if err := s.feed(ctx, tx, d, merge, kept, whole); err != nil {
+		d.stop()
+		d.finish()
+		return nil, err
 	}
-	rerr := rows.Err()
-	part, derr := d.finish()
+	part, err := d.finish()
 	switch {
-	case rerr != nil:
-		return nil, s.errorf("%v", rerr)
-	case derr != nil:
-		return nil, s.errorf("%v", derr)
+	case err != nil:
+		return nil, s.errorf("%v", err)
 	case ctx.Err() != nil:
 		return nil, entigraph.ErrInterrupted
 	}
 	c.Partial = part
 	return c, nil
+}
+
+// choose reads which documents o takes (kept, by seq) and counts them in
+// c.Stats, as entigraph.Run would: the window first, then copies, the
+// first indexed kept. It returns the batches whose every document is
+// taken, whose merged partial can stand for their documents.
+func (s *Store) choose(ctx context.Context, tx *sql.Tx, o BuildOptions, c *entigraph.Corpus) (kept map[int64]bool, whole []int64, err error) {
+	rows, err := tx.QueryContext(ctx, `SELECT seq, batch, hash, date, error IS NOT NULL, sentences, tokens, mentions, relations
+		FROM docs ORDER BY seq`)
+	if err != nil {
+		return nil, nil, s.errorf("%v", err)
+	}
+	defer rows.Close()
+	win := entigraph.Config{Since: o.Since, Until: o.Until}
+	seen := map[int64]bool{}
+	kept = map[int64]bool{}
+	partial := map[int64]bool{} // batches with a document left out
+	var batches []int64
+	for rows.Next() {
+		var seq, batch, hash int64
+		var date *int64
+		var failed bool
+		var n [4]int
+		if err := rows.Scan(&seq, &batch, &hash, &date, &failed, &n[0], &n[1], &n[2], &n[3]); err != nil {
+			return nil, nil, s.errorf("%v", err)
+		}
+		if _, ok := partial[batch]; !ok {
+			partial[batch] = false
+			batches = append(batches, batch)
+		}
+		var day time.Time
+		if date != nil {
+			day = time.Unix(*date, 0).UTC()
+		}
+		switch {
+		case !win.InWindow(day):
+			c.Stats.OutsideWindow++
+			partial[batch] = true
+			continue
+		case !o.KeepDuplicates && seen[hash]:
+			c.Stats.Duplicates++
+			partial[batch] = true
+			continue
+		}
+		seen[hash] = true
+		c.Stats.Docs++
+		if failed {
+			continue // the batch's partial has nothing of it either
+		}
+		kept[seq] = true
+		c.Stats.Analysed++
+		c.Stats.Sentences += n[0]
+		c.Stats.Tokens += n[1]
+		c.Stats.Mentions += n[2]
+		c.Stats.Relations += n[3]
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, s.errorf("%v", err)
+	}
+	for _, b := range batches {
+		if !partial[b] {
+			whole = append(whole, b)
+		}
+	}
+	slices.Sort(whole)
+	return kept, whole, nil
+}
+
+// feed sends the decoder the merged partials of the whole batches that
+// have one, and the kept documents of the others: their partials when
+// merge is set, else the documents.
+func (s *Store) feed(ctx context.Context, tx *sql.Tx, d *decoder, merge bool, kept map[int64]bool, whole []int64) error {
+	var from []string // batches whose merged partial is used
+	if merge && len(whole) > 0 {
+		ids := make([]string, len(whole))
+		for i, b := range whole {
+			ids[i] = strconv.FormatInt(b, 10)
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT id, partial FROM batches WHERE partial IS NOT NULL AND id IN ("+strings.Join(ids, ",")+") ORDER BY id")
+		if err != nil {
+			return s.errorf("%v", err)
+		}
+		for rows.Next() {
+			var id int64
+			var blob []byte
+			if err := rows.Scan(&id, &blob); err != nil {
+				rows.Close()
+				return s.errorf("%v", err)
+			}
+			from = append(from, strconv.FormatInt(id, 10))
+			if !d.send(job{fmt.Sprintf("of batch %d", id), blob}) {
+				break
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return s.errorf("%v", err)
+		}
+	}
+	col := "doc"
+	if merge {
+		col = "partial"
+	}
+	query := "SELECT seq, id, " + col + " FROM docs WHERE error IS NULL"
+	if len(from) > 0 {
+		query += " AND batch NOT IN (" + strings.Join(from, ",") + ")"
+	}
+	rows, err := tx.QueryContext(ctx, query+" ORDER BY seq")
+	if err != nil {
+		return s.errorf("%v", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq int64
+		var id string
+		var blob []byte
+		if err := rows.Scan(&seq, &id, &blob); err != nil {
+			return s.errorf("%v", err)
+		}
+		if kept[seq] && !d.send(job{id, blob}) {
+			break
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return s.errorf("%v", err)
+	}
+	return nil
 }
 
 // job is one stored document to decode.

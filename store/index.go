@@ -274,6 +274,7 @@ type row struct {
 	counts       [4]int
 	partial, doc []byte
 	failure      sql.NullString
+	prepared     *graph.Prepared
 }
 
 // encode turns results into rows on w.workers goroutines.
@@ -313,6 +314,7 @@ func (w *writer) encodeOne(r entigraph.Result) (row, error) {
 		return rw, nil
 	}
 	d := r.Doc
+	rw.prepared = r.Prepared
 	rw.counts = [4]int{len(d.Sentences), len(d.Tokens), len(d.Mentions), len(d.Relations)}
 	var err error
 	if rw.partial, err = packPartial(w.cfg.Graph, r.Prepared); err != nil {
@@ -325,12 +327,49 @@ func (w *writer) encodeOne(r entigraph.Result) (row, error) {
 }
 
 const (
-	insertDoc = `INSERT INTO docs (id, digest, hash, date, sentences, tokens, mentions, relations, partial, doc, error)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertDoc = `INSERT INTO docs (id, digest, hash, date, sentences, tokens, mentions, relations, partial, doc, error, batch)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	// A replaced document keeps its seq: its place in input order.
 	updateDoc = `UPDATE docs SET digest = ?, hash = ?, date = ?, sentences = ?, tokens = ?, mentions = ?, relations = ?,
-		partial = ?, doc = ?, error = ? WHERE id = ?`
+		partial = ?, doc = ?, error = ?, batch = ? WHERE id = ?`
 )
+
+// commitRow writes one row in batch, unless it is stored already, and
+// counts it in n. Replacing a document voids the merged partial of the
+// batch it was in.
+func (w *writer) commitRow(ctx context.Context, c *sql.Conn, r row, batch int64, n *Report) (written bool, err error) {
+	var old []byte
+	var oldBatch int64
+	err = c.QueryRowContext(ctx, "SELECT digest, batch FROM docs WHERE id = ?", r.id).Scan(&old, &oldBatch)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, err
+	}
+	if exists && bytes.Equal(old, r.digest) {
+		n.Unchanged++ // stored meanwhile by another run
+		return false, nil
+	}
+	cols := []any{r.digest, r.hash, r.date, r.counts[0], r.counts[1], r.counts[2], r.counts[3], r.partial, r.doc, r.failure, batch}
+	if exists {
+		if _, err = c.ExecContext(ctx, "UPDATE batches SET partial = NULL WHERE id = ?", oldBatch); err == nil {
+			_, err = c.ExecContext(ctx, updateDoc, append(cols, r.id)...)
+		}
+	} else {
+		_, err = c.ExecContext(ctx, insertDoc, append([]any{r.id}, cols...)...)
+	}
+	if err != nil {
+		return false, err
+	}
+	switch {
+	case r.failure.Valid: // counted as failed, not as added or replaced
+		n.Failed++
+	case exists:
+		n.Replaced++
+	default:
+		n.Added++
+	}
+	return true, nil
+}
 
 // commit writes a batch in one transaction.
 func (w *writer) commit(ctx context.Context, b []entigraph.Result) error {
@@ -341,36 +380,34 @@ func (w *writer) commit(ctx context.Context, b []entigraph.Result) error {
 	var n Report
 	err = w.s.write(ctx, func(c *sql.Conn) error {
 		n = Report{}
+		res, err := c.ExecContext(ctx, "INSERT INTO batches (partial) VALUES (NULL)")
+		if err != nil {
+			return err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		merged := graph.NewPartial(w.cfg.Graph)
 		for _, r := range rows {
-			var old []byte
-			err := c.QueryRowContext(ctx, "SELECT digest FROM docs WHERE id = ?", r.id).Scan(&old)
-			exists := err == nil
-			if err != nil && !errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("%s: %w", r.id, err)
-			}
-			if exists && bytes.Equal(old, r.digest) {
-				n.Unchanged++ // stored meanwhile by another run
-				continue
-			}
-			cols := []any{r.digest, r.hash, r.date, r.counts[0], r.counts[1], r.counts[2], r.counts[3], r.partial, r.doc, r.failure}
-			if exists {
-				_, err = c.ExecContext(ctx, updateDoc, append(cols, r.id)...)
-			} else {
-				_, err = c.ExecContext(ctx, insertDoc, append([]any{r.id}, cols...)...)
-			}
+			written, err := w.commitRow(ctx, c, r, id, &n)
 			if err != nil {
 				return fmt.Errorf("%s: %w", r.id, err)
 			}
-			switch {
-			case r.failure.Valid: // counted as failed, not as added or replaced
-				n.Failed++
-			case exists:
-				n.Replaced++
-			default:
-				n.Added++
+			if written && r.prepared != nil {
+				merged.AddPrepared(r.prepared)
 			}
 		}
-		return nil
+		if merged.Docs() == 0 && n.Failed == 0 && n.Added+n.Replaced == 0 {
+			_, err = c.ExecContext(ctx, "DELETE FROM batches WHERE id = ?", id)
+			return err
+		}
+		blob, err := packJSON(merged)
+		if err != nil {
+			return err
+		}
+		_, err = c.ExecContext(ctx, "UPDATE batches SET partial = ? WHERE id = ?", blob, id)
+		return err
 	})
 	if err != nil {
 		return err

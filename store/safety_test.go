@@ -82,7 +82,7 @@ func TestIndexReport(t *testing.T) {
 		{"two changed", changed, Report{Unchanged: n - 2, Replaced: 2}, 2},
 		{"an id twice in one run", repeated, Report{Unchanged: 2, Replaced: 1, Failed: 1}, 1},
 	}
-	s, _ := openTemp(t)
+	s, path := openTemp(t)
 	for _, st := range steps {
 		rep, err := s.Index(context.Background(), Config{Batch: 4}, source(st.docs))
 		if err != nil {
@@ -96,6 +96,10 @@ func TestIndexReport(t *testing.T) {
 			t.Errorf("%s: analysed %d documents, want %d", st.name, rep.Stats.Analysed, st.analysed)
 		}
 	}
+	// The store now holds the changed corpus with document 2 as it was.
+	final := append([]input.Document(nil), changed...)
+	final[2] = docs[2]
+	checkEqualsBatch(t, path, final)
 }
 
 func TestIndexRefusesOtherSettings(t *testing.T) {

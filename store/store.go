@@ -32,9 +32,14 @@ CREATE TABLE meta (
 	key   TEXT PRIMARY KEY,
 	value TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE batches (
+	id      INTEGER PRIMARY KEY,
+	partial BLOB -- the merged partial graph of the batch's documents, JSON, gzip; NULL once one was replaced
+);
 CREATE TABLE docs (
 	seq       INTEGER PRIMARY KEY,
 	id        TEXT NOT NULL UNIQUE,
+	batch     INTEGER NOT NULL REFERENCES batches (id), -- the commit that wrote it
 	digest    BLOB NOT NULL,    -- the text and date exactly: a change replaces the document
 	hash      INTEGER NOT NULL, -- entigraph.ContentHash: copies share it
 	date      INTEGER,          -- Unix seconds; NULL when undated
