@@ -29,6 +29,9 @@ func Build(ctx context.Context, cfg Config, src Source) (*Corpus, error) {
 		if r.Prepared != nil {
 			c.Partial.AddPrepared(r.Prepared)
 		}
+		if cfg.OnResult != nil && r.Doc != nil {
+			cfg.OnResult(r)
+		}
 		return nil
 	})
 	return c, err
@@ -48,6 +51,14 @@ func (c *Corpus) Account(r Result, cfg *Config) error {
 		return nil
 	}
 	c.Stats.Docs++
+	if r.Input.Encoding != "" {
+		c.Stats.Decoded++
+	}
+	if cfg.OnNote != nil {
+		for _, n := range r.Input.Notes {
+			cfg.OnNote(r.Input, n)
+		}
+	}
 	for _, err := range []error{r.Err, r.Warning} {
 		if err == nil {
 			continue
@@ -66,7 +77,7 @@ func (c *Corpus) Account(r Result, cfg *Config) error {
 	if r.Doc != nil {
 		c.Stats.Analysed++
 		c.Stats.Sentences += len(r.Doc.Sentences)
-		c.Stats.Tokens += len(r.Doc.Tokens)
+		c.Stats.Tokens += r.Tokens
 		c.Stats.Mentions += len(r.Doc.Mentions)
 		c.Stats.Relations += len(r.Doc.Relations)
 	}

@@ -2,11 +2,12 @@ package entigraph
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash"
 	"hash/fnv"
-	"io"
-	"iter"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/entigraph/entigraph/graph"
 	"github.com/entigraph/entigraph/input"
 	"github.com/entigraph/entigraph/nlp"
+	"github.com/entigraph/entigraph/nlp/rel"
 )
 
 // Config is the whole path's configuration. The zero value reads inputs by
@@ -30,8 +32,12 @@ type Config struct {
 	// runtime.GOMAXPROCS(0).
 	Workers int
 	// Pipeline analyses each document; its zero value uses the embedded
-	// recognizer.
+	// recognizer and, unless NoRelations, the embedded relation
+	// extractor (package nlp/rel).
 	Pipeline nlp.Pipeline
+	// NoRelations leaves relations out (an unset Pipeline.Relations stays
+	// unset).
+	NoRelations bool
 	// Graph is how documents are accumulated into a graph.
 	Graph graph.Options
 	// KeepDuplicates keeps every copy of an article; by default a
@@ -44,11 +50,23 @@ type Config struct {
 	// [Since, Until] (days, inclusive); undated documents are then left
 	// out too. Both are counted in Stats.OutsideWindow.
 	Since, Until time.Time
+	// KeepTokens keeps each analysed document's tokens in Result.Doc.
+	// By default they are released once the document is analysed and
+	// resolved: at about 40 bytes a word they are most of a document's
+	// memory, and nothing after analysis needs them.
+	KeepTokens bool
 	// Progress, when set, is called after each document, in input
 	// order, with the totals so far; OnFailure for each failure as it
 	// is counted.
 	Progress  func(Stats)
 	OnFailure func(Failure)
+	// OnNote, when set, is called for each note on how a document was
+	// read (an encoding guessed, a delimiter detected, markup read as
+	// plain text; input.Document.Notes), in input order.
+	OnNote func(doc input.Document, note string)
+	// OnResult, when set, is called by Build for each analysed document,
+	// in input order (to keep what a writer needs of it, such as its URL).
+	OnResult func(Result)
 }
 
 func (c *Config) workers() int {
@@ -56,41 +74,6 @@ func (c *Config) workers() int {
 		return c.Workers
 	}
 	return runtime.GOMAXPROCS(0)
-}
-
-// Source yields the documents of a corpus in order, or an error for an
-// input or record that could not be read (an *input.Error).
-type Source = iter.Seq2[input.Document, error]
-
-// Paths reads the files, directories and glob patterns of paths ("-" is
-// stdin) as input.Expand and input.Documents do.
-func Paths(paths []string, stdin io.Reader, o input.Options) Source {
-	return Inputs(input.Expand(paths), stdin, o)
-}
-
-// Inputs reads already expanded inputs.
-func Inputs(inputs []input.Input, stdin io.Reader, o input.Options) Source {
-	return func(yield func(input.Document, error) bool) {
-		for _, in := range inputs {
-			for doc, err := range input.Documents(in, stdin, o) {
-				if !yield(doc, err) {
-					return
-				}
-			}
-		}
-	}
-}
-
-// Texts is a source of articles given as strings, with ids "text-1",
-// "text-2", ...
-func Texts(texts ...string) Source {
-	return func(yield func(input.Document, error) bool) {
-		for i, t := range texts {
-			if !yield(input.Document{ID: fmt.Sprintf("text-%d", i+1), Text: t}, nil) {
-				return
-			}
-		}
-	}
 }
 
 // Result is one document of a run, in input order.
@@ -101,6 +84,9 @@ type Result struct {
 	Doc *annot.Document
 	// Prepared is Doc resolved for the graph, when the run builds one.
 	Prepared *graph.Prepared
+	// Tokens is how many tokens Doc had (its Tokens are released unless
+	// Config.KeepTokens).
+	Tokens int
 	// Err is why the document failed (an *input.Error naming the input,
 	// and the line of a record); Warning a problem that still left a
 	// usable document, such as truncation.
@@ -116,10 +102,13 @@ type Stats struct {
 	// OutsideWindow counts documents left out by Config.Since and Until,
 	// undated ones included.
 	OutsideWindow int
-	Sentences     int
-	Tokens        int
-	Mentions      int
-	Relations     int
+	// Decoded counts documents that were not UTF-8 and were decoded
+	// (input.Document.Encoding).
+	Decoded   int
+	Sentences int
+	Tokens    int
+	Mentions  int
+	Relations int
 }
 
 // Failure is a document that failed, or a warning about one.
@@ -150,6 +139,9 @@ var ErrInterrupted = errors.New("interrupted")
 // workers (Result.Prepared), ready for part.AddPrepared. Run stops at the
 // first error each returns, and when ctx ends (ErrInterrupted).
 func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each func(Result) error) error {
+	if err := cfg.loadRelations(); err != nil {
+		return err
+	}
 	jobs := cfg.workers()
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
@@ -169,7 +161,7 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 		seen := map[uint64]bool{}
 		seq := 0
 		for doc, err := range src {
-			if err == nil && !cfg.inWindow(documentDate(doc)) {
+			if err == nil && !cfg.inWindow(doc.Date) {
 				if !send(ctx, slots, work, job{seq: seq, r: Result{Input: doc, Err: errOutsideWindow}}) {
 					return
 				}
@@ -190,7 +182,7 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 			}
 			j := job{seq: seq, r: Result{Input: doc, Err: err}}
 			if err == nil && doc.Truncated {
-				j.r.Warning = &input.Error{Path: doc.ID,
+				j.r.Warning = &input.Error{Path: doc.Path, Line: doc.Line,
 					Err: fmt.Errorf("truncated to its first %d bytes (raise --max-doc-bytes to read more)", len(doc.Text))}
 			}
 			seq++
@@ -207,6 +199,12 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 			for j := range work {
 				if j.r.Err == nil {
 					j.r.Doc, j.r.Prepared, j.r.Err = Analyse(&cfg.Pipeline, part, j.r.Input)
+				}
+				if j.r.Doc != nil {
+					j.r.Tokens = len(j.r.Doc.Tokens)
+					if !cfg.KeepTokens {
+						j.r.Doc.Tokens = nil
+					}
 				}
 				select {
 				case done <- j:
@@ -227,6 +225,20 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 		err = ErrInterrupted
 	}
 	return err
+}
+
+// loadRelations sets the embedded relation extractor when the pipeline
+// has none and relations are wanted.
+func (c *Config) loadRelations() error {
+	if c.NoRelations || c.Pipeline.Relations != nil {
+		return nil
+	}
+	m, err := rel.Default()
+	if err != nil {
+		return fmt.Errorf("loading the relation model: %w", err)
+	}
+	c.Pipeline.Relations = m
+	return nil
 }
 
 // send queues j unless ctx ends first, taking a window slot.
@@ -280,75 +292,74 @@ var (
 	errOutsideWindow = errors.New("outside the time window")
 )
 
-// inWindow reports whether a document dated d is kept by Since and Until.
-func (c *Config) inWindow(d time.Time) bool {
-	if c.Since.IsZero() && c.Until.IsZero() {
-		return true
-	}
-	if d.IsZero() {
-		return false
-	}
-	day := d.UTC().Truncate(24 * time.Hour)
-	return (c.Since.IsZero() || !day.Before(c.Since.UTC().Truncate(24*time.Hour))) &&
-		(c.Until.IsZero() || !day.After(c.Until.UTC().Truncate(24*time.Hour)))
-}
-
-// InWindow reports whether a document dated d is kept by Since and Until
-// (always, when neither is set): for runners that filter stored
-// documents themselves.
-func (c *Config) InWindow(d time.Time) bool { return c.inWindow(d) }
-
-// documentDate is the date of a document as read, zero when it has none
-// or it cannot be read.
-func documentDate(in input.Document) time.Time {
-	return ParseDate(in.Date)
-}
-
-// dateLayouts are the date forms ParseDate reads, most specific first.
-var dateLayouts = []string{
-	time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02",
-	time.RFC1123Z, time.RFC1123, time.RFC850, time.ANSIC,
-	"2-Jan-2006 15:04:05.00", "02-Jan-2006 15:04:05", "2 January 2006", "January 2, 2006", "Jan 2, 2006", "2006/01/02",
-}
-
-// ParseDate reads a date in one of the common forms (ISO 8601, RFC 1123,
-// Reuters' "26-FEB-1987 15:01:01.79", ...), or returns the zero time.
-func ParseDate(s string) time.Time {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}
-	}
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t.UTC()
-		}
-		if t, err := time.Parse(l, strings.ToUpper(s[:1])+strings.ToLower(s[1:])); err == nil {
-			return t.UTC()
-		}
-	}
-	return time.Time{}
-}
-
 // ContentHash identifies an article by its words, ignoring white space,
-// case and punctuation: two documents with the same hash are copies, and
-// a run keeps only the first (see Config.KeepDuplicates).
+// case, punctuation and boilerplate: two documents with the same hash are
+// copies, and a run keeps only the first (see Config.KeepDuplicates).
+// Boilerplate is taken to be the short blocks around an article (menus,
+// "Post a comment", bylines, share buttons): when a text has blocks of at
+// least minBodyWords words, only those are hashed; else all its words
+// are. Blocks are paragraphs (separated by blank lines), or lines in a
+// text without blank lines, so wrapping a paragraph differently changes
+// nothing.
 func ContentHash(text string) uint64 {
-	h := fnv.New64a()
-	buf := make([]byte, 0, utf8.UTFMax)
-	space, started := false, false
-	for _, r := range text {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && started { // leading white space and punctuation count for nothing
-				h.Write([]byte{' '})
-			}
-			space, started = false, true
-			h.Write(utf8.AppendRune(buf[:0], unicode.ToLower(r)))
-		default:
-			space = true
+	body := fnv.New64a()
+	hasBody := false
+	var block blockHash
+	for _, b := range blocks(text) {
+		if n, sum := block.of(b); n >= minBodyWords {
+			hasBody = true
+			binary.Write(body, binary.LittleEndian, sum)
 		}
 	}
-	return h.Sum64()
+	if hasBody {
+		return body.Sum64()
+	}
+	_, sum := block.of(text)
+	return sum
+}
+
+// blocks splits text into paragraphs, or lines when it has no blank line.
+func blocks(text string) []string {
+	if paras := blankLine.Split(text, -1); len(paras) > 1 {
+		return paras
+	}
+	return strings.Split(text, "\n")
+}
+
+var blankLine = regexp.MustCompile(`\n[ \t\r]*\n`)
+
+// minBodyWords is the length from which a block counts as article text.
+const minBodyWords = 8
+
+// blockHash hashes the words of a block: runs of letters and digits,
+// lower-cased, one space between.
+type blockHash struct {
+	h   hash.Hash64
+	buf []byte
+}
+
+// of returns the number of words in s and their hash.
+func (b *blockHash) of(s string) (int, uint64) {
+	if b.h == nil {
+		b.h, b.buf = fnv.New64a(), make([]byte, 0, utf8.UTFMax)
+	}
+	b.h.Reset()
+	n, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !inWord {
+				if n > 0 {
+					b.h.Write([]byte{' '})
+				}
+				n++
+				inWord = true
+			}
+			b.h.Write(utf8.AppendRune(b.buf[:0], unicode.ToLower(r)))
+			continue
+		}
+		inWord = false
+	}
+	return n, b.h.Sum64()
 }
 
 // Analyse runs the pipeline on one document read by package input, sets
@@ -367,7 +378,7 @@ func Analyse(pipe *nlp.Pipeline, part *graph.Partial, in input.Document) (doc *a
 	if err != nil {
 		return nil, nil, &input.Error{Path: in.ID, Err: err}
 	}
-	doc.ID, doc.Date = in.ID, documentDate(in)
+	doc.ID, doc.Date, doc.URL = in.ID, in.Date, in.URL
 	if part != nil {
 		if pd, err = part.Prepare(doc); err != nil {
 			return nil, nil, &input.Error{Path: in.ID, Err: err}

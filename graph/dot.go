@@ -60,13 +60,15 @@ func WriteDOT(w io.Writer, g *Graph) error {
 		fmt.Fprintf(bw, "// %s.\n", p)
 	}
 	fmt.Fprintf(bw, "%s entigraph {\n", kind)
-	fmt.Fprintf(bw, "\tgraph [layout=%s, overlap=false, splines=%s, sep=\"+6\", outputorder=edgesfirst, fontname=\"Helvetica\"", layout, splines)
+	fmt.Fprintf(bw, "\tgraph [layout=%s, overlap=prism, splines=%s, sep=\"+6\", outputorder=edgesfirst, fontname=\"Helvetica\"", layout, splines)
 	if len(g.Nodes) > 0 {
 		fmt.Fprintf(bw, ", labelloc=b, labeljust=l, label=%s", legend(g))
 	}
 	bw.WriteString("];\n")
 	bw.WriteString("\tnode [fontname=\"Helvetica\", fontsize=11, penwidth=0.8];\n")
-	bw.WriteString("\tedge [color=\"#55555599\"];\n")
+	// Edges a little shorter than neato's inch keep a picture of a few
+	// dozen entities at screen size with labels still apart.
+	bw.WriteString("\tedge [color=\"#55555599\", len=0.6];\n")
 	maxv := maxScaleValue(g)
 	for _, n := range g.Nodes {
 		st := typeStyles[n.Type]
@@ -105,7 +107,7 @@ func WriteDOT(w io.Writer, g *Graph) error {
 			dir = "both"
 		}
 		color := relationColors[r.Type]
-		fmt.Fprintf(bw, "\t%s -> %s [relation=%s, label=%s, color=%s, fontcolor=%s, fontsize=9, dir=%s, count=%d, docs=%d, score=%s, penwidth=%s, tooltip=%s];\n",
+		fmt.Fprintf(bw, "\t%s -> %s [relation=%s, label=%s, color=%s, fontcolor=%s, fontsize=11, len=1.3, dir=%s, count=%d, docs=%d, score=%s, penwidth=%s, tooltip=%s];\n",
 			quote(r.Head), quote(r.Tail), quote(string(r.Type)), quote(r.Type.Label()), quote(color), quote(color), dir,
 			r.Count, r.Docs, dotNum(r.Score), penwidth(float64(r.Count)+1, maxCount+1), quote(RelationTooltip(&r)))
 	}

@@ -162,7 +162,7 @@ func EdgeTooltip(e *Edge, scope Scope) string {
 	fmt.Fprintf(&b, "%s — %s: together in %d %s of %d %s", e.Source, e.Target,
 		e.Units, plural(e.Units, unit), e.Docs, plural(e.Docs, "document"))
 	for _, ev := range e.Evidence {
-		fmt.Fprintf(&b, "\n\n[%s] %s", ev.Doc, ev.Text)
+		fmt.Fprintf(&b, "\n\n[%s] %s", ev.Doc, oneLine(ev.Text))
 	}
 	return b.String()
 }
@@ -175,10 +175,17 @@ func RelationTooltip(r *Relation) string {
 	fmt.Fprintf(&b, "%s %s %s: stated in %d %s of %d %s (score %.2f)", r.Head, r.Type.Label(), r.Tail,
 		r.Count, plural(r.Count, "sentence"), r.Docs, plural(r.Docs, "document"), r.Score)
 	for _, ev := range r.Evidence {
-		fmt.Fprintf(&b, "\n\n[%s] %s", ev.Doc, ev.Text)
+		fmt.Fprintf(&b, "\n\n[%s] %s", ev.Doc, oneLine(ev.Text))
 		if ev.Trigger != "" {
 			fmt.Fprintf(&b, " (%q)", ev.Trigger)
 		}
 	}
 	return b.String()
+}
+
+// oneLine joins a passage's lines: hard-wrapped newswire reads better in
+// a tooltip as one paragraph, and Graphviz's own DOT writer (which PNG
+// rendering reads back) mangles a line that starts with a quote.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -172,3 +172,20 @@ func TestBuilderEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestTooltipPassagesOnOneLine checks that passages lose their line
+// breaks in tooltips: Graphviz's own DOT writer, which PNG rendering reads
+// back, breaks on a quoted line start.
+func TestTooltipPassagesOnOneLine(t *testing.T) {
+	e := &Edge{Source: "A", Target: "B", Units: 1, Docs: 1,
+		Evidence: []Evidence{{Doc: "d", Text: "said he hoped\nBaker would help,\n\"especially on policy.\""}}}
+	got := EdgeTooltip(e, Scope{})
+	want := "A — B: together in 1 sentence of 1 document\n\n[d] said he hoped Baker would help, \"especially on policy.\""
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	r := &Relation{Type: annot.Met, Head: "A", Tail: "B", Count: 1, Docs: 1, Score: 0.5, Evidence: e.Evidence}
+	if got := RelationTooltip(r); strings.Count(got, "\n") != 2 {
+		t.Errorf("relation tooltip keeps the passage's line breaks:\n%s", got)
+	}
+}

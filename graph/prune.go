@@ -146,45 +146,61 @@ func Prune(g *Graph, o PruneOptions) (*Graph, error) {
 	return g, nil
 }
 
-// Find returns the key of the node that name denotes: a node whose key
-// or label is name; else whose key, label or alias is name ignoring case;
-// else whose key or alias has the same comparison Key as name. It is an
-// error if no node or more than one node matches.
+// Find returns the key of the node that name denotes: of the nodes whose
+// key, label or alias is name ignoring case (else has the same comparison
+// Key), the one most often called so, then the most mentioned. "Blair"
+// finds Tony Blair, called Blair 200 times, rather than a leftover node
+// Blair of 4 mentions. It is an error if no node matches.
 func (g *Graph) Find(name string) (string, error) {
-	passes := []func(n *Node) bool{
-		func(n *Node) bool { return n.Key == name || n.Label == name },
-		func(n *Node) bool {
-			if strings.EqualFold(n.Key, name) || strings.EqualFold(n.Label, name) {
-				return true
+	if key, ok := g.mostMentioned(name, func(n *Node, name string) int {
+		uses := 0
+		for _, a := range n.Aliases {
+			if strings.EqualFold(a.Name, name) {
+				uses += a.Count
 			}
-			return slices.ContainsFunc(n.Aliases, func(a Alias) bool { return strings.EqualFold(a.Name, name) })
-		},
-		func(n *Node) bool {
-			k := Key(name)
-			if k == "" {
-				return false
-			}
-			return Key(n.Key) == k || slices.ContainsFunc(n.Aliases, func(a Alias) bool { return Key(a.Name) == k })
-		},
+		}
+		if uses == 0 && (strings.EqualFold(n.Key, name) || strings.EqualFold(n.Label, name)) {
+			uses = max(n.Mentions, 1)
+		}
+		return uses
+	}); ok {
+		return key, nil
 	}
-	for _, match := range passes {
-		var found []string
-		for i := range g.Nodes {
-			if match(&g.Nodes[i]) {
-				found = append(found, g.Nodes[i].Key)
+	if key, ok := g.mostMentioned(Key(name), func(n *Node, k string) int {
+		uses := 0
+		for _, a := range n.Aliases {
+			if k != "" && strings.EqualFold(Key(a.Name), k) {
+				uses += a.Count
 			}
 		}
-		switch {
-		case len(found) == 1:
-			return found[0], nil
-		case len(found) > 1:
-			if len(found) > 5 {
-				found = append(found[:5], "…")
-			}
-			return "", fmt.Errorf("%q matches several nodes: %s", name, strings.Join(found, ", "))
+		if uses == 0 && k != "" && strings.EqualFold(Key(n.Key), k) {
+			uses = max(n.Mentions, 1)
 		}
+		return uses
+	}); ok {
+		return key, nil
 	}
 	return "", fmt.Errorf("no node is named %q", name)
+}
+
+// mostMentioned returns the node that uses name most (uses counts a
+// node's mentions by that name, 0 for none), then the most mentioned
+// node, then the smallest key.
+func (g *Graph) mostMentioned(name string, uses func(n *Node, name string) int) (string, bool) {
+	best, bestUses := -1, 0
+	for i := range g.Nodes {
+		u := uses(&g.Nodes[i], name)
+		if u == 0 {
+			continue
+		}
+		if best < 0 || u > bestUses || (u == bestUses && g.Nodes[i].Mentions > g.Nodes[best].Mentions) {
+			best, bestUses = i, u
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return g.Nodes[best].Key, true
 }
 
 // record appends a pruning step to g's view if it removed anything.

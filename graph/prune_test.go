@@ -128,19 +128,34 @@ func TestPruneDoesNotModifyInput(t *testing.T) {
 	}
 }
 
-func TestFindErrors(t *testing.T) {
+func TestFind(t *testing.T) {
 	g := fixture()
-	g.Nodes = append(g.Nodes, Node{Key: "Anna Kurz", Label: "Anna Kurz", Aliases: []Alias{{Name: "Anna", Count: 1}}},
-		Node{Key: "Anna Lund", Label: "Anna Lund", Aliases: []Alias{{Name: "Anna", Count: 2}}})
-	tests := []struct{ name, query, wantErr string }{
-		{"unknown", "Zed", `no node is named "Zed"`},
-		{"ambiguous alias", "anna", `"anna" matches several nodes: Anna Kurz, Anna Lund`},
+	g.Nodes = append(g.Nodes,
+		Node{Key: "Anna Kurz", Label: "Anna Kurz", Mentions: 9, Aliases: []Alias{{Name: "Anna Kurz", Count: 8}, {Name: "Anna", Count: 1}}},
+		Node{Key: "Anna Lund", Label: "Anna Lund", Mentions: 3, Aliases: []Alias{{Name: "Anna", Count: 2}, {Name: "Anna Lund", Count: 1}}},
+		// A leftover node named by the short form, used less than the
+		// entity whose alias it is.
+		Node{Key: "Blair", Label: "Blair", Mentions: 4, Aliases: []Alias{{Name: "Blair", Count: 4}}},
+		Node{Key: "Tony Blair", Label: "Tony Blair", Mentions: 300, Aliases: []Alias{{Name: "Blair", Count: 200}, {Name: "Tony Blair", Count: 100}}},
+	)
+	tests := []struct{ name, query, want, wantErr string }{
+		{"key", "Anna Kurz", "Anna Kurz", ""},
+		{"alias, ignoring case, the entity that uses it most", "anna", "Anna Lund", ""},
+		{"a leftover node does not win over the entity most called so", "Blair", "Tony Blair", ""},
+		{"comparison key", "TONY BLAIR's", "Tony Blair", ""},
+		{"unknown", "Zed", "", `no node is named "Zed"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := g.Find(tt.query)
-			if err == nil || err.Error() != tt.wantErr {
-				t.Errorf("Find(%q) error %v, want %q", tt.query, err, tt.wantErr)
+			got, err := g.Find(tt.query)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Errorf("Find(%q) error %v, want %q", tt.query, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("Find(%q) = %q, %v; want %q", tt.query, got, err, tt.want)
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"iter"
 	"os"
 	"strings"
+	"time"
 )
 
 // Documents reads the documents of one expanded input. It yields each
@@ -53,16 +54,51 @@ func Documents(in Input, stdin io.Reader, opts Options) iter.Seq2[Document, erro
 			format, _ = FormatOf(path)
 		}
 		switch format {
-		case HTML:
-			yield(readHTML(path, br, opts))
 		case JSONL:
 			readJSONL(path, br, opts, yield)
 		case CSV:
 			readCSV(path, br, opts, yield)
+		case HTML:
+			doc, err := readHTML(path, br, opts)
+			yield(withSidecar(doc, err))
 		default:
-			yield(Read(path, br, opts))
+			doc, err := Read(path, br, opts)
+			if err == nil && doc.DateText == "" {
+				setDate(&doc, dateline(doc.Text))
+			}
+			yield(withSidecar(doc, err))
 		}
 	}
+}
+
+// SidecarSuffix names the optional file that gives the date of a whole-file
+// document: the date of news/a.txt is the first line of news/a.txt.date
+// (any form ParseDate reads). It overrides dates found in the document.
+const SidecarSuffix = ".date"
+
+// withSidecar sets the document's date from its sidecar file, if any.
+func withSidecar(doc Document, err error) (Document, error) {
+	if err != nil || doc.ID == StdinPath {
+		return doc, err
+	}
+	data, rerr := readSmall(doc.ID + SidecarSuffix)
+	if rerr != nil {
+		return doc, nil // no sidecar
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	doc.Date, doc.DateText = time.Time{}, ""
+	setDate(&doc, line)
+	return doc, nil
+}
+
+// readSmall reads the first KiB of a file.
+func readSmall(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, 1<<10))
 }
 
 // isGzip reports whether r starts with the gzip magic number, so that a

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Format is an input format.
@@ -51,4 +53,21 @@ func ParseFormat(s string) (Format, error) {
 		return CSV, nil
 	}
 	return "", fmt.Errorf("unknown input format %q (want auto, text, markdown, html, jsonl or csv)", s)
+}
+
+// ParseDelimiter parses a --csv-delimiter value: "" or "auto" (detect,
+// returned as 0), "tab" or "\t", or one character that can separate CSV
+// fields (not a quote, line break or the Unicode replacement character).
+func ParseDelimiter(s string) (rune, error) {
+	switch strings.ToLower(s) {
+	case "", "auto":
+		return 0, nil
+	case "tab", `\t`, "\t":
+		return '\t', nil
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n != len(s) || r == '"' || r == '\r' || r == '\n' || r == utf8.RuneError || unicode.IsSpace(r) && r != '\t' {
+		return 0, fmt.Errorf("bad CSV delimiter %q (want auto, tab, or one character such as , ; |)", s)
+	}
+	return r, nil
 }

@@ -6,9 +6,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -19,7 +18,8 @@ const DefaultMaxDocBytes = 4 << 20
 const StdinPath = "-"
 
 // Options control reading. The zero value is the default: format by file
-// extension, fields text/id/title/date with common fallbacks.
+// extension, fields text/id/title/date/url with common fallbacks, CSV
+// delimiter detected.
 type Options struct {
 	// MaxDocBytes caps the bytes of one document's text; longer text is
 	// truncated and Document.Truncated set. Zero means DefaultMaxDocBytes.
@@ -30,7 +30,11 @@ type Options struct {
 	// Field names for JSON Lines and CSV records. Empty means the default
 	// name and then its fallbacks (see defaultFields); "-" turns a field
 	// off.
-	TextField, IDField, TitleField, DateField string
+	TextField, IDField, TitleField, DateField, URLField string
+	// CSVDelimiter is the CSV field separator; zero means detect it from
+	// the header line among comma, semicolon, tab and '|' (the comma wins
+	// ties), noting any but the comma in Document.Notes.
+	CSVDelimiter rune
 }
 
 func (o Options) maxBytes() int64 {
@@ -42,18 +46,41 @@ func (o Options) maxBytes() int64 {
 
 // Document is one article.
 type Document struct {
+	// Path is the input the document comes from ("-" for standard
+	// input), and Line the 1-based line its record starts on in a JSON
+	// Lines or CSV file (0 for a whole file): messages about the document
+	// name it as PATH[:LINE].
+	Path string
+	Line int
 	// ID is stable and unique within a run: the path for a whole file,
 	// the record's id field or PATH:LINE for a JSON Lines or CSV record.
 	ID string
-	// Text is what the pipeline analyses and what offsets index: the file
-	// exactly as read for text and Markdown; for HTML, JSON Lines and CSV
-	// the title, a blank line, then the article text.
+	// Text is what the pipeline analyses and what offsets index: for text
+	// and Markdown, the file as read (decoded to UTF-8 when Encoding is
+	// set); for HTML, JSON Lines and CSV the title, a blank line, then the
+	// article text.
 	Text  string
 	Title string
-	Date  string
+	// Date is when the article was published, in UTC; zero when unknown
+	// (see ParseDate for the forms understood).
+	Date time.Time
+	// DateText is the date as the input gives it, also when it could not
+	// be parsed (Date is then zero and Notes says so).
+	DateText string
+	// URL is the article's address, when the input names one: a url or
+	// link field, or a page's canonical link or og:url.
+	URL string
 	// Truncated is set when the text was longer than MaxDocBytes; Text
 	// then holds the leading part, cut at a line or word boundary.
 	Truncated bool
+	// Encoding is the character encoding the input was decoded from, such
+	// as "windows-1252" or "utf-16le"; empty for UTF-8.
+	Encoding string
+	// Notes say how the document was read when it was not plainly: the
+	// encoding decoded or guessed, markup too deep for boilerplate
+	// removal, a CSV delimiter other than a comma, a date not understood.
+	// Short phrases, for a summary or a warning.
+	Notes []string
 }
 
 // Error is a problem with one input, or one record of it.
@@ -78,101 +105,87 @@ var (
 	ErrBinary = errors.New("binary file")
 )
 
-// Input is one entry of the expanded argument list: a path to read, or
-// the error that stopped a path from being walked.
-type Input struct {
-	Path string
-	Err  error
-}
-
-// Expand turns path arguments into the list of inputs to read, in order:
-// a file stands for itself, a directory for the files below it in a format
-// entigraph reads (see FormatOf), in lexical order, hidden files and
-// directories skipped; a glob pattern (*, ?, [) that names no file for the
-// files it matches, sorted; "-" for standard input. A path that cannot be
-// walked becomes an Input with Err set, in its place, and the others go on.
-func Expand(args []string) []Input {
-	var out []Input
-	fail := func(p string, err error) { out = append(out, Input{Path: p, Err: &Error{Path: p, Err: describe(err)}}) }
-	for _, arg := range args {
-		if arg == StdinPath {
-			out = append(out, Input{Path: arg})
-			continue
-		}
-		info, err := os.Stat(arg)
-		if err != nil && strings.ContainsAny(arg, "*?[") {
-			matches, gerr := filepath.Glob(arg)
-			switch {
-			case gerr != nil:
-				fail(arg, gerr)
-			case len(matches) == 0:
-				fail(arg, errors.New("pattern matches no file"))
-			}
-			for _, m := range matches {
-				out = append(out, Expand([]string{m})...)
-			}
-			continue
-		}
-		if err != nil {
-			fail(arg, err)
-			continue
-		}
-		if !info.IsDir() {
-			out = append(out, Input{Path: arg})
-			continue
-		}
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				fail(p, err)
-				if d != nil && d.IsDir() && p != arg {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if p != arg && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if _, known := FormatOf(name); d.Type().IsRegular() && known {
-				out = append(out, Input{Path: p})
-			}
-			return nil
-		})
-		if err != nil {
-			fail(arg, err)
-		}
-	}
-	return out
-}
-
-// Read reads one plain-text document from r, checking that it is
-// non-empty UTF-8 text. id names the document in errors.
+// Read reads one plain-text document from r. Text that is not UTF-8 is
+// decoded: UTF-16 by its byte order mark, anything else by a guess
+// (Windows-1252 unless the detector is confident of another), and the
+// document's Encoding and Notes say so. Empty and binary input is an
+// error. id names the document in errors.
 func Read(id string, r io.Reader, opts Options) (Document, error) {
-	data, truncated, err := readCapped(r, opts.maxBytes())
+	limit := opts.maxBytes()
+	// Decoding may shrink the text (UTF-16 halves it): read enough raw
+	// bytes to fill the limit with any encoding.
+	raw, more, err := readLimited(r, rawPerTextByte*limit)
 	if err != nil {
 		return Document{}, &Error{Path: id, Err: describe(err)}
 	}
-	if err := checkText(data); err != nil {
-		return Document{}, &Error{Path: id, Err: err}
+	doc, err := decodeDocument(id, raw, textCharset(raw, more), limit)
+	if err != nil {
+		return Document{}, err
 	}
-	return Document{ID: id, Text: string(data), Truncated: truncated}, nil
+	doc.Truncated = doc.Truncated || more
+	return doc, nil
 }
 
-// readCapped reads at most limit bytes of r, reporting whether there was
-// more; a cut buffer ends at a line or word boundary.
-func readCapped(r io.Reader, limit int64) (data []byte, truncated bool, err error) {
+// rawPerTextByte bounds the raw bytes read per byte of text allowed: no
+// encoding takes more than two bytes for a character UTF-8 writes in one.
+const rawPerTextByte = 4
+
+// decodeDocument checks and decodes the raw bytes of a text document and
+// cuts the text to limit.
+func decodeDocument(id string, raw []byte, c charsetChoice, limit int64) (Document, error) {
+	if c.enc == nil || !strings.HasPrefix(c.name, "utf-16") {
+		// UTF-16 is full of NULs; anything else with one is binary.
+		if err := checkText(raw); err != nil && err != errInvalidUTF8 {
+			return Document{}, &Error{Path: id, Err: err}
+		}
+	}
+	text, err := c.decode(raw)
+	if err != nil {
+		return Document{}, &Error{Path: id, Err: err}
+	}
+	doc := Document{ID: id, Path: id, Encoding: c.name}
+	if c.note != "" {
+		doc.Notes = []string{c.note}
+	}
+	if int64(len(text)) > limit {
+		text, doc.Truncated = cutAtBoundary(text[:limit]), true
+	}
+	if err := checkText(text); err != nil {
+		if err == errInvalidUTF8 { // a rune cut by the raw limit
+			text = bytes.ToValidUTF8(text, nil)
+		} else {
+			return Document{}, &Error{Path: id, Err: err}
+		}
+	}
+	doc.Text = string(text)
+	return doc, nil
+}
+
+// readLimited reads at most limit bytes of r, reporting whether there was
+// more.
+func readLimited(r io.Reader, limit int64) (data []byte, more bool, err error) {
 	data, err = io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, false, err
 	}
 	if int64(len(data)) > limit {
-		return cutAtBoundary(data[:limit]), true, nil
+		return data[:limit], true, nil
 	}
 	return data, false, nil
 }
+
+// readCapped reads at most limit bytes of r, reporting whether there was
+// more; a cut buffer ends at a line or word boundary.
+func readCapped(r io.Reader, limit int64) (data []byte, truncated bool, err error) {
+	data, truncated, err = readLimited(r, limit)
+	if truncated {
+		data = cutAtBoundary(data)
+	}
+	return data, truncated, err
+}
+
+// errInvalidUTF8 is returned by checkText for text that is not UTF-8.
+var errInvalidUTF8 = errors.New("invalid UTF-8")
 
 // checkText rejects empty, binary and non-UTF-8 data.
 func checkText(data []byte) error {
@@ -183,15 +196,7 @@ func checkText(data []byte) error {
 		return fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)
 	}
 	if !utf8.Valid(data) {
-		off := 0
-		for off < len(data) {
-			r, n := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
-		return fmt.Errorf("invalid UTF-8 at byte %d (convert it first, e.g. iconv -f latin1 -t utf-8)", off)
+		return errInvalidUTF8
 	}
 	return nil
 }

@@ -12,25 +12,36 @@ import (
 )
 
 func TestRead(t *testing.T) {
+	utf16le := []byte{0xFF, 0xFE, 'H', 0, 'i', 0, ' ', 0, 'O', 0, 'l', 0, 'a', 0, '.', 0}
 	tests := []struct {
-		name      string
-		data      string
-		max       int64
-		wantText  string
-		wantTrunc bool
-		wantErr   string // substring; "" means success
+		name    string
+		data    string
+		max     int64
+		want    Document // ID is always doc.txt
+		wantErr string   // substring; "" means success
 	}{
-		{name: "plain text", data: "Hello Nairobi.\n", wantText: "Hello Nairobi.\n"},
+		{name: "plain text", data: "Hello Nairobi.\n", want: Document{Text: "Hello Nairobi.\n"}},
 		{name: "empty", data: "", wantErr: "empty file"},
 		{name: "only white space", data: " \n\t\r\n", wantErr: "empty file"},
 		{name: "binary", data: "PK\x03\x04\x00\x00data", wantErr: "binary file (NUL byte at offset 4)"},
-		{name: "invalid UTF-8", data: "caf\xe9 au lait", wantErr: "invalid UTF-8 at byte 3"},
-		{name: "byte order mark kept", data: "\ufeffText.", wantText: "\ufeffText."},
+		{name: "Windows-1252 is decoded and noted", data: "The caf\xe9 charged \xa35, said Se\xf1or N\xfa\xf1ez. It\x92s fine.",
+			want: Document{Text: "The café charged £5, said Señor Núñez. It’s fine.", Encoding: "windows-1252",
+				Notes: []string{"decoded from windows-1252 (not valid UTF-8; encoding guessed)"}}},
+		{name: "UTF-8 with a stray byte stays UTF-8", data: "It’s Tomás, caf\xe9 owner, in Zürich.",
+			want: Document{Text: "It’s Tomás, caf\uFFFD owner, in Zürich.", Notes: []string{"invalid UTF-8 bytes replaced by U+FFFD"}}},
+		{name: "UTF-16LE with a byte order mark is decoded", data: string(utf16le),
+			want: Document{Text: "Hi Ola.", Encoding: "utf-16le", Notes: []string{"decoded from UTF-16LE (byte order mark)"}}},
+		{name: "UTF-16BE with a byte order mark is decoded", data: "\xFE\xFF\x00O\x00k",
+			want: Document{Text: "Ok", Encoding: "utf-16be", Notes: []string{"decoded from UTF-16BE (byte order mark)"}}},
+		{name: "UTF-16 text is cut after decoding", data: string(utf16le), max: 4,
+			want: Document{Text: "Hi ", Encoding: "utf-16le", Truncated: true, Notes: []string{"decoded from UTF-16LE (byte order mark)"}}},
+		{name: "UTF-16 of only spaces is empty", data: "\xFF\xFE \x00\n\x00", wantErr: "empty file"},
+		{name: "UTF-8 byte order mark kept", data: "\ufeffText.", want: Document{Text: "\ufeffText."}},
 		{name: "truncated at a line break", data: "line one\nline two\nline three", max: 15,
-			wantText: "line one\n", wantTrunc: true},
-		{name: "truncated at a space", data: "alpha beta gamma", max: 12, wantText: "alpha beta ", wantTrunc: true},
-		{name: "truncated never splits a rune", data: "ééééé", max: 5, wantText: "éé", wantTrunc: true},
-		{name: "exactly at the limit is not truncated", data: "12345", max: 5, wantText: "12345"},
+			want: Document{Text: "line one\n", Truncated: true}},
+		{name: "truncated at a space", data: "alpha beta gamma", max: 12, want: Document{Text: "alpha beta ", Truncated: true}},
+		{name: "truncated never splits a rune", data: "ééééé", max: 5, want: Document{Text: "éé", Truncated: true}},
+		{name: "exactly at the limit is not truncated", data: "12345", max: 5, want: Document{Text: "12345"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,7 +58,8 @@ func TestRead(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(Document{ID: "doc.txt", Text: tt.wantText, Truncated: tt.wantTrunc}, doc); diff != "" {
+			tt.want.ID, tt.want.Path = "doc.txt", "doc.txt"
+			if diff := cmp.Diff(tt.want, doc); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
@@ -109,7 +121,8 @@ func first(in Input) (Document, error) {
 }
 
 // FuzzRead checks that Read never panics and that what it accepts is
-// non-empty valid UTF-8 text, a prefix of its input, within the limit.
+// non-empty valid UTF-8 text within the limit, and a prefix of its input
+// unless decoded.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte("Hello Nairobi.\n"), int64(0))
 	f.Add([]byte("caf\xe9"), int64(2))
@@ -125,14 +138,20 @@ func FuzzRead(f *testing.F) {
 		if !utf8.ValidString(doc.Text) || strings.TrimSpace(doc.Text) == "" || strings.ContainsRune(doc.Text, 0) {
 			t.Fatalf("accepted bad text %q", doc.Text)
 		}
-		if !strings.HasPrefix(string(data), doc.Text) {
-			t.Fatalf("text is not a prefix of the input")
-		}
 		limit := max
 		if limit == 0 {
 			limit = DefaultMaxDocBytes
 		}
-		if int64(len(doc.Text)) > limit || doc.Truncated != (int64(len(data)) > limit) {
+		if int64(len(doc.Text)) > limit {
+			t.Fatalf("len %d over the limit %d", len(doc.Text), limit)
+		}
+		if doc.Encoding != "" || len(doc.Notes) > 0 {
+			return // decoded or repaired: neither a prefix nor the same length
+		}
+		if !strings.HasPrefix(string(data), doc.Text) {
+			t.Fatalf("text is not a prefix of the input")
+		}
+		if doc.Truncated != (int64(len(data)) > limit) {
 			t.Fatalf("len %d, truncated %v, input %d, limit %d", len(doc.Text), doc.Truncated, len(data), limit)
 		}
 	})

@@ -3,10 +3,13 @@ package nlp
 import (
 	"bytes"
 	"io"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/jdkato/prose/v2"
 
+	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/internal/corpus"
 )
 
@@ -96,4 +99,43 @@ func BenchmarkSegment(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkProcessMemory processes one large document (2 MB of news text
+// joined into a single paragraph, the worst case for segmentation) and
+// reports the bytes allocated and the heap kept alive by the analysed
+// document, each per byte of input:
+//
+//	go test ./nlp -run '^$' -bench ProcessMemory -benchtime 3x
+func BenchmarkProcessMemory(b *testing.B) {
+	var sb strings.Builder
+	for _, t := range benchTexts(b, 1000) {
+		sb.WriteString(strings.Join(strings.Fields(t), " "))
+		sb.WriteByte(' ')
+		if sb.Len() > 2<<20 {
+			break
+		}
+	}
+	text := sb.String()
+	var pipe Pipeline
+	if _, err := pipe.Process("Warm up in Nairobi."); err != nil {
+		b.Fatal(err)
+	}
+	var before, after, live runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var doc *annot.Document
+	for b.Loop() {
+		var err error
+		if doc, err = pipe.Process(text); err != nil {
+			b.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	runtime.GC()
+	runtime.ReadMemStats(&live)
+	in := float64(len(text))
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/in, "alloc-B/input-B")
+	b.ReportMetric(float64(live.HeapAlloc-before.HeapAlloc)/in, "live-B/input-B")
+	runtime.KeepAlive(doc)
 }

@@ -88,6 +88,10 @@ func TestSegmentTokens(t *testing.T) {
 		{"sentence-final initialism keeps its period", "She moved to the U.S.", []string{"She", "moved", "to", "the", "U.S."}},
 		{"em and en dashes split", "Saul Bass—who was famous–left in 1960–61.",
 			[]string{"Saul", "Bass", "—", "who", "was", "famous", "–", "left", "in", "1960", "–", "61", "."}},
+		{"place compounds split after the name", "The Lebanon-based channel and a U.S.-born, London-Headquartered firm.",
+			[]string{"The", "Lebanon", "-based", "channel", "and", "a", "U.S.", "-born", ",", "London", "-Headquartered", "firm", "."}},
+		{"lowercase and bare compounds stay whole", "A home-based worker, well-born, said -based.",
+			[]string{"A", "home-based", "worker", ",", "well-born", ",", "said", "-based", "."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,6 +20,17 @@ const MaxSentenceTokens = 250
 type Pipeline struct {
 	// Recognizer labels mentions; nil means DefaultRecognizer.
 	Recognizer Recognizer
+	// Relations, when set, extracts the relations between the mentions
+	// after recognition (rel.Default() returns one); nil extracts none.
+	Relations RelationExtractor
+}
+
+// RelationExtractor finds typed relations between a document's mentions.
+// Implementations must be safe for concurrent use and return relations
+// whose Head and Tail index doc.Mentions. It is defined here, not in
+// package rel, so that nlp need not import rel, nor rel nlp.
+type RelationExtractor interface {
+	Extract(doc *annot.Document) []annot.Relation
 }
 
 // Process analyses one document. It returns an error, never panics, for
@@ -40,6 +51,9 @@ func (p *Pipeline) Process(text string) (*annot.Document, error) {
 		return nil, err
 	}
 	doc.Mentions = rec.Recognize(doc)
+	if p.Relations != nil {
+		doc.Relations = p.Relations.Extract(doc)
+	}
 	return doc, nil
 }
 
@@ -53,7 +67,9 @@ func Segment(text string) (*annot.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading sentence segmenter: %w", err)
 	}
-	doc := &annot.Document{Text: text}
+	// About one token per 5 bytes of news text: growing the token slice
+	// by doubling would hold up to three times its final size at once.
+	doc := &annot.Document{Text: text, Tokens: make([]annot.Token, 0, len(text)/5+16)}
 	for pi, para := range paragraphs(text) {
 		for _, sp := range splitSentences(seg, text, para) {
 			first := len(doc.Tokens)

@@ -15,18 +15,25 @@ func tokenizeSentence(text string, sp span, sentence int, dst []annot.Token) []a
 	s := text[sp.start:sp.end]
 	doc, err := prose.NewDocument(s,
 		prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-	var words []string
-	if err == nil {
-		for _, t := range doc.Tokens() {
-			words = append(words, t.Text)
+	words := func(yield func(string) bool) {
+		if err != nil {
+			// prose refused the sentence: fall back to white space
+			// rather than lose its words.
+			for _, w := range strings.Fields(s) {
+				if !yield(w) {
+					return
+				}
+			}
+			return
 		}
-	} else {
-		// prose refused the sentence: fall back to white space rather
-		// than lose its words.
-		words = strings.Fields(s)
+		for _, t := range doc.Tokens() {
+			if !yield(t.Text) {
+				return
+			}
+		}
 	}
 	cursor, first := 0, len(dst)
-	for _, w := range words {
+	for w := range words {
 		start, end, ok := alignToken(s, cursor, w)
 		if !ok {
 			continue // a token we cannot place is dropped rather than mislocated
@@ -72,9 +79,34 @@ func appendSplitDashes(dst []annot.Token, text string, start, end, sentence int)
 		start += i + n
 	}
 	if start < end {
+		if i := placeSuffix(text[start:end]); i > 0 {
+			dst = append(dst, annot.Token{Text: text[start : start+i], Start: start, End: start + i, Sentence: sentence})
+			start += i
+		}
 		dst = append(dst, annot.Token{Text: text[start:end], Start: start, End: end, Sentence: sentence})
 	}
 	return dst
+}
+
+// placeSuffixes follow a name in compounds that say where something is
+// ("Lebanon-based", "Paris-born").
+var placeSuffixes = []string{"-based", "-born", "-headquartered"}
+
+// placeSuffix returns where the suffix starts when w is a capitalised
+// name joined to a place suffix, 0 otherwise. Such a compound is two
+// tokens, "Lebanon" and "-based", so that the name can be a mention of its
+// own and the relation extractor can see what it says about it.
+func placeSuffix(w string) int {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return 0
+	}
+	for _, suf := range placeSuffixes {
+		if len(w) > len(suf) && strings.EqualFold(w[len(w)-len(suf):], suf) {
+			return len(w) - len(suf)
+		}
+	}
+	return 0
 }
 
 // periodAbbreviations are words written with a period that prose's

@@ -12,37 +12,41 @@ import (
 
 // Entity resolution.
 //
-// Within a document (resolveDocument):
+// Within a document (Document):
 //  1. every mention is cleaned into a name: white space collapsed, quotes
 //     normalised and unbalanced ones trimmed, surrounding punctuation and
 //     a possessive 's removed, a leading "the" removed (not from "The
 //     Hague"), and titles and honorifics cut ("Ayatollah Seyyed Ali
 //     Khamenei" -> "Ali Khamenei"; "Hamas political leader Ismail
-//     Haniyeh" -> "Ismail Haniyeh" for PERSON mentions). A mention that
-//     carried a personal title votes PERSON, whatever its recognized type.
+//     Haniyeh" -> "Ismail Haniyeh" for PERSON mentions; "federal Food and
+//     Drug Administration" -> "Food and Drug Administration" for others).
+//     A mention that carried a personal title votes PERSON, whatever its
+//     recognized type.
 //  2. names are folded into keys (case, dots and hyphens ignored) and
-//     mapped through the built-in variant table (U.S. -> United States);
-//     names the aliases file drops are dropped, and names it merges take
-//     the key of their target. Mentions with the same key form a group,
-//     typed by majority vote (ties: PERSON, ORG, LOC).
+//     mapped through the built-in variant table (U.S. -> United States;
+//     an acronym variant only when written in capitals); names the
+//     aliases file drops are dropped, and names it merges take the key of
+//     their target. Mentions with the same key form a group, typed by
+//     majority vote (ties: PERSON, ORG, LOC).
 //  3. an acronym defined in the text ("Afghan Voice Agency (AVA)") joins
-//     its expansion;
+//     its expansion when its first letter starts it;
 //  4. a shorter group joins the one longer group of the same type that
 //     contains it as a run of whole words (a surname or given name; the
-//     start of an organization name that is not just generic words and
-//     not used as a place in the document; "Omo" in "Omo River"); when
-//     two or more longer entities contain it ("Smith" with "John Smith"
-//     and "Anna Smith") it stays apart;
-//  5. an acronym joins the one group whose initials it spells.
+//     start of an organization name that is not just generic words, not
+//     used as a place in the document, and not followed by a part or a
+//     list: "House" of "House Budget Committee" stays; "Omo" in "Omo
+//     River"); a party by its members ("Socialists", "Socialist Party");
+//     when two or more longer entities contain it ("Smith" with "John
+//     Smith" and "Anna Smith") it stays apart. Failing that, a short form
+//     the recognizer typed differently joins the one full name it is the
+//     start of a company or the surname of (and votes its type);
+//  5. an acronym joins the one group whose initials it spells, unless the
+//     group's name starts with it ("EC" of "EC Commission").
 //
 // The canonical key of a local entity is the key of its most complete
 // group (most words, then longest), or the target of a rename rule.
-// Across documents (Builder.Graph) equal keys are one node, and a node
-// that is a shorter form of exactly one longer node in the corpus (rules
-// 4 and 5, matched against every multi-word name of the longer node) is
-// contracted into it. Such a pair seldom occurs in one document (it would
-// have merged there unless the recognizer typed the two differently), so
-// summing their document counts is exact or nearly so.
+// Across documents (Clusters, corpus.go) equal keys are one entity, and
+// entities with different keys merge on evidence; see crossDocMerges.
 
 // Local is one entity of a document after local resolution.
 type Local struct {
@@ -64,6 +68,7 @@ type group struct {
 	hint      string     // merge target of an aliases rule
 	forceType annot.Type // type of an aliases rule
 	acronym   bool
+	cased     bool   // some mention is written in mixed case, not a headline's capitals
 	name      string // a representative cleaned name
 	mentions  []int
 }
@@ -82,7 +87,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 	for i, m := range mentions {
 		of[i] = -1
 		name, vote := mentionName(m.Text, m.Type)
-		key := variantKey(foldKey(name))
+		key := nameKey(name)
 		if key == "" || al.dropped(key) {
 			continue
 		}
@@ -103,11 +108,12 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 			g.hint = hint
 			g.name = hint
 		}
-		if r := al.rule(variantKey(foldKey(name))); r != nil && r.typ != "" {
+		if r := al.rule(nameKey(name)); r != nil && r.typ != "" {
 			g.forceType = r.typ
 		}
 		g.types[vote]++
 		g.acronym = g.acronym || isAcronym(name)
+		g.cased = g.cased || caseRank(name) == 2
 		g.mentions = append(g.mentions, i)
 		gOf[i] = g
 	}
@@ -132,7 +138,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 			continue
 		}
 		g := gOf[i]
-		if len(g.tokens) < 2 {
+		if len(g.tokens) < 2 || !acronymFits(acr, names[i]) {
 			continue
 		}
 		k := foldKey(acr)
@@ -172,16 +178,30 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(groups[b].tokens), len(groups[a].tokens)) })
+	voteAs := make([]annot.Type, len(groups)) // type a retyped short form votes
 	for _, si := range order {
 		s := groups[si]
 		if !mayShorten(s.typ, s.types) {
 			continue
 		}
-		var roots []int
-		for _, li := range byWord[s.tokens[0]] {
-			if l := groups[li]; li != si && l.typ == s.typ && shortFormOf(s.tokens, l.tokens, s.typ) {
+		var roots, other []int
+		otherType := annot.Type("")
+		for _, li := range candidateWords(byWord, s.tokens) {
+			l := groups[li]
+			switch {
+			case li == si, s.cased && !l.cased: // "Reagan" is no short form of "MAY LINK REAGAN"
+			case l.typ == s.typ && shortFormOf(s.tokens, l.tokens, s.typ) && !parentAcronym(s, l.tokens),
+				l.typ == s.typ && !s.acronym && partyForm(s.tokens, l.tokens):
 				roots = appendUnique(roots, uf.find(li))
+			case l.typ != s.typ && retypedShortForm(s, l):
+				other = appendUnique(other, uf.find(li))
+				otherType = l.typ
 			}
+		}
+		if len(roots) == 0 && len(other) == 1 {
+			// The full name in the document tells the type of its
+			// short form better than the recognizer did.
+			roots, voteAs[si] = other, otherType
 		}
 		if len(roots) == 1 && roots[0] != uf.find(si) {
 			uf.union(si, roots[0])
@@ -194,7 +214,11 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 		}
 		var roots []int
 		for _, li := range byInitials[s.key] {
-			roots = appendUnique(roots, uf.find(li))
+			// "EC Commission" spells "EC" because it starts with it:
+			// it is not what EC stands for.
+			if !slices.Contains(groups[li].tokens, s.key) {
+				roots = appendUnique(roots, uf.find(li))
+			}
 		}
 		if len(roots) == 1 && roots[0] != uf.find(si) {
 			uf.union(si, roots[0])
@@ -221,7 +245,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 		}
 		e := ents[ei]
 		e.Names[names[i]]++
-		e.Types[votes[i]]++
+		e.Types[cmp.Or(voteAs[idx[gOf[i]]], votes[i])]++
 		e.Mentions = append(e.Mentions, i)
 		of[i] = ei
 	}
@@ -290,7 +314,7 @@ func shortFormOf(s, l []string, t annot.Type) bool {
 	}
 	switch t {
 	case annot.Org:
-		if at != 0 {
+		if at != 0 || partOf(l[len(s):]) {
 			return false
 		}
 		for _, w := range s {
@@ -317,6 +341,86 @@ func shortFormOf(s, l []string, t annot.Type) bool {
 	return false
 }
 
+// candidateWords returns the multi-word names to try as long forms of
+// the name s: those that hold its first word, or, for one word, its
+// singular or adjective ("Socialists" for "Socialist Party").
+func candidateWords(byWord map[string][]int, s []string) []int {
+	out := slices.Clone(byWord[s[0]])
+	if len(s) == 1 {
+		if base, ok := strings.CutSuffix(s[0], "s"); ok && base != "" {
+			for _, li := range slices.Concat(byWord[base], byWord[base+"ic"]) {
+				out = appendUnique(out, li)
+			}
+		}
+	}
+	return out
+}
+
+// partyForm reports whether the one word s names the party l, "X Party",
+// by its members: "Socialists" (Socialist Party), "Democrats"
+// (Democratic Party), "Greens" (Green Party).
+func partyForm(s, l []string) bool {
+	if len(s) != 1 || len(l) != 2 || l[1] != "party" {
+		return false
+	}
+	base, ok := strings.CutSuffix(s[0], "s")
+	return ok && (base == l[0] || base+"ic" == l[0])
+}
+
+// parentAcronym reports whether s is an acronym that starts the longer
+// name l followed by more than designators: "BBC" of "BBC Radio", "EC"
+// of "EC Commission", "GM" of "GM Canada" name a part of the entity the
+// acronym names, not the entity itself ("IBM" of "IBM Corp" is).
+func parentAcronym(s *group, l []string) bool {
+	return s.acronym && len(s.tokens) == 1 && hasNonLegalWord(l[1:])
+}
+
+// retypedShortForm reports whether s, typed differently by the recognizer,
+// is a short form of l all the same: the start of a company name that
+// ends in a designator ("Chrysler" taken for a person, of "Chrysler
+// Corp"), or the surname of a full personal name taken for an
+// organization ("Kilroy-Silk" of "Robert Kilroy-Silk"). Places are left
+// alone: "Jordan" of "Michael Jordan" is usually the country.
+func retypedShortForm(s, l *group) bool {
+	if s.acronym || s.types[annot.Loc] > 0 || len(s.tokens) >= len(l.tokens) {
+		return false
+	}
+	switch l.typ {
+	case annot.Org:
+		return designators[l.tokens[len(l.tokens)-1]] && slices.Equal(l.tokens[:len(s.tokens)], s.tokens) &&
+			!onlyDesignators(s.tokens)
+	case annot.Person:
+		if s.typ != annot.Org || !slices.Equal(l.tokens[len(l.tokens)-len(s.tokens):], s.tokens) {
+			return false
+		}
+		for _, w := range s.tokens {
+			if orgWords[w] || designators[w] || stopWords[w] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// partOf reports whether the words that extend an organization's name
+// make it a part of it, or a list that holds it: a committee of the
+// "House", the "Capital Markets" arm of "Merrill Lynch", "Bundesbank and
+// Finance Ministry". Legal forms ("and Co Inc") do not.
+func partOf(rest []string) bool {
+	if onlyDesignators(rest) && !slices.ContainsFunc(rest, func(w string) bool { return unitNouns[w] }) {
+		return false
+	}
+	return slices.Contains(rest, "and") || slices.Contains(rest, "&") || slices.Contains(rest, "or") ||
+		len(rest) > 0 && unitNouns[rest[len(rest)-1]]
+}
+
+// unitNouns end the names of the parts of an organization.
+var unitNouns = setOf("committee", "subcommittee", "commission", "council", "ministry", "department", "office",
+	"agency", "division", "unit", "branch", "bureau", "board", "panel", "caucus", "delegation", "markets",
+	"investors", "savings", "partners", "services", "capital", "finance", "financial",
+	"overseas", "radio", "tv", "news", "one", "two", "three", "four", "online", "website")
+
 // mayShorten reports whether a name of type t whose mentions voted
 // votes may be a short form of a longer name: a name also used as a place
 // is not taken for part of an organization ("Mombasa" of "Mombasa Port
@@ -336,7 +440,13 @@ func mentionName(text string, t annot.Type) (string, annot.Type) {
 	if cut := titleCut(words, t); cut > 0 {
 		words = words[cut:]
 		vote = annot.Person
-	} else if t == annot.Person {
+	} else if t != annot.Person {
+		// "federal Food and Drug Administration", "state-owned
+		// Petrobras": a description the recognizer took in.
+		for len(words) > 1 && lowerWord(words[0]) && !particles[words[0]] && startsUpper(words[1]) {
+			words = words[1:]
+		}
+	} else {
 		// "Hamas political leader Ismail Haniyeh": keep the names after
 		// the last lower-case word.
 		for i := len(words) - 2; i >= 0; i-- {
@@ -373,6 +483,12 @@ func titleCut(words []string, t annot.Type) int {
 		}
 	}
 	return 0
+}
+
+// lowerWord reports whether w is written in lower case only and has a
+// letter ("federal", "state-owned"; not "eBay").
+func lowerWord(w string) bool {
+	return strings.ToLower(w) == w && strings.ToUpper(w) != w
 }
 
 // nameWord reports whether w can be part of a name: it does not start
@@ -512,10 +628,22 @@ var variantNames = [][]string{
 	{"World Health Organization", "WHO"},
 	{"International Monetary Fund", "IMF"},
 	{"African Union", "AU"},
+	// Parties and clubs that news writes by well-known short names no
+	// general rule can derive (the "X Party" = "X" rule covers
+	// Labour Party, Green Party, and so on).
+	{"Conservative Party", "Conservatives", "Tories", "Tory", "Tory Party", "Conservative"},
+	{"Liberal Democrats", "Lib Dems", "Lib Dem", "LibDems", "Liberal Democrat", "Liberal Democrat Party"},
+	{"Democratic Party", "Democrats"},
+	{"Republican Party", "Republicans", "GOP"},
+	{"Manchester United", "Man Utd", "Man United"},
+	{"Manchester City", "Man City"},
 }
 
 // variantDisplay maps a canonical variant key to its display name.
 var variantDisplay = map[string]string{}
+
+// acronymVariants are the variant keys written as acronyms in the table.
+var acronymVariants = map[string]bool{}
 
 func init() {
 	for _, vs := range variantNames {
@@ -523,8 +651,23 @@ func init() {
 		variantDisplay[k] = vs[0]
 		for _, v := range vs[1:] {
 			variants[foldKey(v)] = k
+			if isAcronym(v) {
+				acronymVariants[foldKey(v)] = true
+			}
 		}
 	}
+}
+
+// nameKey is the key of a cleaned name: its folded form mapped through
+// the variant table. A variant written as an acronym ("US", "WHO") maps
+// only when the name is written as one: "Us" (a magazine) and "Who" are
+// not the United States and the World Health Organization.
+func nameKey(name string) string {
+	k := foldKey(name)
+	if acronymVariants[k] && !isAcronym(name) {
+		return k
+	}
+	return variantKey(k)
 }
 
 // variantKey maps the key of a well-known variant to its canonical key.
@@ -630,266 +773,31 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// entityInfo is what cross-document merging needs to know of an entity.
-type entityInfo struct {
-	tokens  []string   // words of the key
-	forms   [][]string // words of the key and of every multi-word name
-	typ     annot.Type
-	acronym bool
-	name    string
+// acronymFits reports whether acr can abbreviate long: its first letter
+// starts long's first word, after a leading "the" ("ISIL" of "Islamic
+// State", the rest of its long form unsaid). A parenthesis after a name
+// is not always its acronym: "Toshiba Information Systems (U.K.)" and
+// "the World Bank and International Monetary Fund (IMF)" define nothing.
+func acronymFits(acr, long string) bool {
+	var want []rune
+	for _, r := range strings.ToLower(acr) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			want = append(want, r)
+		}
+	}
+	words := strings.Fields(strings.ToLower(long))
+	if len(words) > 1 && words[0] == "the" {
+		words = words[1:]
+	}
+	if len(want) == 0 || len(words) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(words[0])
+	return r == want[0]
 }
 
-func infoOf(e *Entity) entityInfo {
-	in := entityInfo{tokens: strings.Fields(e.Key), typ: entityType(e.ForceType, e.Types), name: bestName(e.Names, e.Key)}
-	if in.name == "" {
-		in.name = cmp.Or(e.Display, e.Hint, e.Key)
-	}
-	in.forms = [][]string{in.tokens}
-	for _, n := range sortedKeys(e.Names) {
-		if isAcronym(n) && len(in.tokens) == 1 {
-			in.acronym = true
-		}
-		// A renamed entity is still found by the names it was called.
-		f := strings.Fields(variantKey(foldKey(n)))
-		if len(f) >= 2 && !slices.ContainsFunc(in.forms, func(x []string) bool { return slices.Equal(x, f) }) {
-			in.forms = append(in.forms, f)
-		}
-	}
-	return in
-}
-
-// crossDocMerges unites each entity that is a shorter form of exactly one
-// longer entity (by root) of the same type, or an acronym of exactly one
-// longer name, with it. Longer entities are settled first.
-func crossDocMerges(ents []*Entity) unionFind {
-	uf := newUnionFind(len(ents))
-	info := make([]entityInfo, len(ents))
-	byWord := map[string][]int{} // word -> multi-word entities containing it
-	byInitials := map[string][]int{}
-	for i, e := range ents {
-		info[i] = infoOf(e)
-		seen := map[string]bool{}
-		for _, f := range info[i].forms {
-			for _, w := range f {
-				if len(f) >= 2 && !seen[w] {
-					seen[w] = true
-					byWord[w] = append(byWord[w], i)
-				}
-			}
-		}
-		if len(info[i].tokens) < 2 {
-			continue
-		}
-		for _, in := range initials(info[i].name) {
-			byInitials[in] = append(byInitials[in], i)
-		}
-	}
-	order := make([]int, len(ents))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(len(info[y].tokens), len(info[x].tokens)) })
-	for _, si := range order {
-		s := info[si]
-		if len(s.tokens) == 0 {
-			continue
-		}
-		var roots []int
-		for _, li := range byWord[s.tokens[0]] {
-			if mayShorten(s.typ, ents[si].Types) && li != si && info[li].typ == s.typ && slices.ContainsFunc(info[li].forms, func(f []string) bool {
-				return shortFormOf(s.tokens, f, s.typ)
-			}) {
-				roots = appendUnique(roots, uf.find(li))
-			}
-		}
-		if s.acronym {
-			for _, li := range byInitials[s.tokens[0]] {
-				roots = appendUnique(roots, uf.find(li))
-			}
-		}
-		if len(roots) == 1 && roots[0] != uf.find(si) {
-			uf.union(si, roots[0])
-		}
-	}
-	return uf
-}
-
-// name returns the canonical name, type and aliases of the cluster of
-// entities ms (most complete first).
-func name(ents []*Entity, ms []int) Cluster {
-	rep := ents[ms[0]]
-	names := map[string]int{}
-	types := map[annot.Type]int{}
-	force := rep.ForceType
-	for _, m := range ms {
-		e := ents[m]
-		for k, c := range e.Names {
-			names[k] += c
-		}
-		for t, c := range e.Types {
-			types[t] += c
-		}
-		if force == "" {
-			force = e.ForceType
-		}
-	}
-	c := Cluster{Members: ms, Name: cmp.Or(rep.Display, variantDisplay[rep.Key], bestName(names, rep.Key), rep.Hint, bestName(names, ""))}
-	c.Type = entityType(force, types)
-	for k, n := range names {
-		c.Aliases = append(c.Aliases, Alias{Name: k, Count: n})
-	}
-	slices.SortFunc(c.Aliases, func(x, y Alias) int { return cmp.Or(-cmp.Compare(x.Count, y.Count), strings.Compare(x.Name, y.Name)) })
-	return c
-}
-
-// entityType is the forced type, or the majority type, PERSON before ORG
-// before LOC on ties.
-func entityType(force annot.Type, types map[annot.Type]int) annot.Type {
-	if force != "" {
-		return force
-	}
-	best, n := annot.Type(""), 0
-	for _, t := range annot.Types {
-		if types[t] > n {
-			best, n = t, types[t]
-		}
-	}
-	if best == "" {
-		best = majority(types)
-	}
-	return best
-}
-
-// bestName returns the most frequent name whose key is key (any name when
-// key is ""), preferring mixed case ("Nairobi" over "NAIROBI"), then the
-// smallest; "" if there is none.
-func bestName(names map[string]int, key string) string {
-	best, bestN, bestMixed := "", 0, false
-	for n, c := range names {
-		if key != "" && variantKey(foldKey(n)) != key {
-			continue
-		}
-		mixed := strings.ToUpper(n) != n
-		if best == "" || mixed && !bestMixed || mixed == bestMixed && (c > bestN || c == bestN && n < best) {
-			best, bestN, bestMixed = n, c, mixed
-		}
-	}
-	return best
-}
-
-// Alias is one name of an entity and how many mentions used it. Names are
-// cleaned: titles, possessives and surrounding quotes removed.
-type Alias struct {
-	Name  string
-	Count int
-}
-
-// Entity is what the corpus knows of one local key: the sum of the Local
-// entities with that key over all documents.
-type Entity struct {
-	Key       string
-	Display   string // forced name (rename), or ""
-	Hint      string // merge target's name, or ""
-	ForceType annot.Type
-	Names     map[string]int
-	Types     map[annot.Type]int
-}
-
-// NewEntity returns an empty entity for key.
-func NewEntity(key string) *Entity {
-	return &Entity{Key: key, Names: map[string]int{}, Types: map[annot.Type]int{}}
-}
-
-// Add counts a document's local entity with the same key into e.
-func (e *Entity) Add(l *Local) {
-	e.add(l.Names, l.Types, l.Display, l.Hint, l.ForceType)
-}
-
-// Merge adds o, an entity with the same key, into e. Merging is
-// associative and commutative: forced names and types are taken from
-// the smallest non-empty value, so any order of merges agrees.
-func (e *Entity) Merge(o *Entity) {
-	e.add(o.Names, o.Types, o.Display, o.Hint, o.ForceType)
-}
-
-func (e *Entity) add(names map[string]int, types map[annot.Type]int, display, hint string, force annot.Type) {
-	for n, c := range names {
-		e.Names[n] += c
-	}
-	for t, c := range types {
-		e.Types[t] += c
-	}
-	e.Display = minNonEmpty(e.Display, display)
-	e.Hint = minNonEmpty(e.Hint, hint)
-	e.ForceType = annot.Type(minNonEmpty(string(e.ForceType), string(force)))
-}
-
-func minNonEmpty(a, b string) string {
-	if a == "" || (b != "" && b < a) {
-		return b
-	}
-	return a
-}
-
-// Mentions returns how many mentions the entity has.
-func (e *Entity) Mentions() int {
-	n := 0
-	for _, c := range e.Types {
-		n += c
-	}
-	return n
-}
-
-// Cluster is one real-world entity of the corpus: the entities that were
-// merged into it, its canonical name, type and aliases.
-type Cluster struct {
-	Members []int // indices into the entities given to Clusters, most complete first
-	Name    string
-	Type    annot.Type
-	Aliases []Alias // most frequent first
-}
-
-// Clusters runs the corpus-level resolution over the entities of a corpus
-// (each key once, in any order): a shorter form of exactly one longer
-// entity is merged into it, and each cluster is named and typed. Clusters
-// come in the order of their first member in ents, and names are unique.
-func Clusters(ents []*Entity) []Cluster {
-	uf := crossDocMerges(ents)
-	members := map[int][]int{}
-	var roots []int
-	for i := range ents {
-		r := uf.find(i)
-		if _, ok := members[r]; !ok {
-			roots = append(roots, r)
-		}
-		members[r] = append(members[r], i)
-	}
-	out := make([]Cluster, 0, len(roots))
-	used := map[string]bool{}
-	for _, r := range roots {
-		ms := members[r]
-		slices.SortFunc(ms, func(x, y int) int {
-			return moreComplete(ents[x].Key, ents[y].Key, ents[x].Mentions(), ents[y].Mentions())
-		})
-		c := name(ents, ms)
-		if used[c.Name] { // the naming rules make this rare; stay unique anyway
-			c.Name += " [" + ents[ms[0]].Key + "]"
-		}
-		used[c.Name] = true
-		out = append(out, c)
-	}
-	return out
-}
-
-// majority returns the most frequent value, breaking ties by the smallest
-// value so the result never depends on map order.
-func majority[T ~string](counts map[T]int) T {
-	var best T
-	n := -1
-	for v, c := range counts {
-		if c > n || (c == n && v < best) {
-			best, n = v, c
-		}
-	}
-	return best
+// startsUpper reports whether w starts with an upper-case letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }

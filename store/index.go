@@ -94,7 +94,7 @@ func (s *Store) Index(ctx context.Context, cfg Config, src entigraph.Source) (Re
 				err = &sourceError{&input.Error{Path: doc.ID, Err: errRepeatedID}}
 			default:
 				seen[doc.ID] = true
-				if d, ok := known[doc.ID]; ok && bytes.Equal(d, docDigest(doc.Text, entigraph.ParseDate(doc.Date))) {
+				if d, ok := known[doc.ID]; ok && bytes.Equal(d, docDigest(doc)) {
 					unchanged.Add(1)
 					continue
 				}
@@ -149,12 +149,14 @@ func cmpOr(n, def int) int {
 	return def
 }
 
-// docDigest is the digest of a document's text and date.
-func docDigest(text string, date time.Time) []byte {
-	if date.IsZero() {
+// docDigest is the digest of what a document's results are made of: its
+// text, URL and date.
+func docDigest(d input.Document) []byte {
+	text := d.Text + "\x00" + d.URL
+	if d.Date.IsZero() {
 		return digest(text, 0, false)
 	}
-	return digest(text, date.Unix(), true)
+	return digest(text, d.Date.Unix(), true)
 }
 
 // useSettings records the settings of a new store, and refuses to index
@@ -297,11 +299,8 @@ func (w *writer) encode(b []entigraph.Result) ([]row, error) {
 }
 
 func (w *writer) encodeOne(r entigraph.Result) (row, error) {
-	date := entigraph.ParseDate(r.Input.Date)
-	if r.Doc != nil {
-		date = r.Doc.Date
-	}
-	rw := row{id: r.Input.ID, digest: docDigest(r.Input.Text, date), hash: int64(entigraph.ContentHash(r.Input.Text))}
+	date := r.Input.Date
+	rw := row{id: r.Input.ID, digest: docDigest(r.Input), hash: int64(entigraph.ContentHash(r.Input.Text))}
 	if !date.IsZero() {
 		rw.date = sql.NullInt64{Int64: date.Unix(), Valid: true}
 	}
@@ -315,7 +314,7 @@ func (w *writer) encodeOne(r entigraph.Result) (row, error) {
 	}
 	d := r.Doc
 	rw.prepared = r.Prepared
-	rw.counts = [4]int{len(d.Sentences), len(d.Tokens), len(d.Mentions), len(d.Relations)}
+	rw.counts = [4]int{len(d.Sentences), r.Tokens, len(d.Mentions), len(d.Relations)}
 	var err error
 	if rw.partial, err = packPartial(w.cfg.Graph, r.Prepared); err != nil {
 		return rw, fmt.Errorf("%s: encoding its partial graph: %w", rw.id, err)

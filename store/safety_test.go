@@ -68,7 +68,7 @@ func TestIndexReport(t *testing.T) {
 	docs := readDocs(t, 0, "../testdata/articles")
 	changed := append([]input.Document(nil), docs...)
 	changed[2].Text += "\nA late line about Lisbon."
-	changed[5].Date = "2024-05-01"
+	changed[5].Date = time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	repeated := append(append([]input.Document(nil), docs[:3]...), input.Document{ID: docs[0].ID, Text: "Another text."})
 	n := len(docs)
 	steps := []struct {

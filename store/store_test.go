@@ -55,7 +55,7 @@ func sampleCorpus(t testing.TB) []input.Document {
 	for i := range n {
 		d := docs[i]
 		d.ID = fmt.Sprintf("dated-%02d", i)
-		d.Date = time.Date(2024, 1, 1+i, 9, 0, 0, 0, time.UTC).Format(time.RFC3339)
+		d.Date = time.Date(2024, 1, 1+i, 9, 0, 0, 0, time.UTC)
 		d.Text = "UPDATE. " + d.Text
 		docs = append(docs, d)
 	}

@@ -52,11 +52,12 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if dbPath != "" {
 		return buildFromStore(ctx, dbPath, &flags, opts, aliasesPath, &view, stdout, stderr)
 	}
-	cfg, inputs, rep, err := newRun(&flags, fs.Args(), stderr)
+	cfg, inputs, rep, err := newRun(&flags, fs.Args(), outputsOf(flags.output, view.format, flags.errorsFile), stderr)
 	if err != nil {
 		return err
 	}
 	cfg.Graph = opts
+	cfg.OnResult = view.collectDocs()
 	corpus, err := entigraph.Build(ctx, cfg, entigraph.Inputs(inputs, stdin, cfg.Input))
 	if err != nil {
 		rep.prog.finish()
@@ -65,10 +66,7 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if corpus.Stats.Analysed == 0 {
 		// Nothing to show: keep whatever -o holds rather than replace
 		// it with an empty graph.
-		if err := rep.finish(corpus, stdout, -1, -1); err != nil {
-			return err
-		}
-		return errNothingAnalysed
+		return nothingAnalysed(rep.finish(corpus, stdout, -1, -1))
 	}
 	g, err := corpus.Graph(view.view)
 	if err != nil {

@@ -83,10 +83,13 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	for _, t := range types {
 		keep[t] = true
 	}
-	cfg, inputs, rep, err := newRun(&flags, fs.Args(), stderr)
+	cfg, inputs, rep, err := newRun(&flags, fs.Args(), outputsOf(flags.output, "jsonl", flags.errorsFile), stderr)
 	if err != nil {
 		return err
 	}
+	// extract prints a line for every document, copies included: only the
+	// graph must not count an article twice.
+	cfg.KeepDuplicates = true
 	corpus := &entigraph.Corpus{Partial: graph.NewPartial(graph.Options{Aliases: aliases})}
 	err = writeOutput(flags.output, stdout, func(w io.Writer) error {
 		// Entity names are known only once the whole corpus is resolved,
@@ -124,9 +127,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return nil
 	})
 	if errors.Is(err, errNothingAnalysed) {
-		if ferr := rep.finish(corpus, stdout, -1, -1); ferr != nil {
-			return ferr
-		}
+		return nothingAnalysed(rep.finish(corpus, stdout, -1, -1))
 	}
 	if err != nil {
 		rep.prog.finish()

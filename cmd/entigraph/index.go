@@ -57,7 +57,7 @@ func runIndex(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if opts.Evidence == 0 {
 		opts.Evidence = -1
 	}
-	cfg, inputs, rep, err := newRun(&flags, fs.Args(), stderr)
+	cfg, inputs, rep, err := newRun(&flags, fs.Args(), outputsOf(dbPath, "", flags.errorsFile), stderr)
 	if err != nil {
 		return err
 	}
@@ -116,8 +116,11 @@ func buildFromStore(ctx context.Context, dbPath string, flags *commonFlags, opts
 	if err != nil {
 		return err
 	}
+	if flags.noRelations {
+		return usageErrorf("build --db: relations are chosen when indexing (index --no-relations), not when building")
+	}
 	flags.progress = "never" // nothing is analysed
-	cfg, _, rep, err := newRun(flags, nil, stderr)
+	cfg, _, rep, err := newRun(flags, nil, outputsOf(flags.output, view.format, flags.errorsFile), stderr)
 	if err != nil {
 		return err
 	}

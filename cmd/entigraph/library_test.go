@@ -9,6 +9,7 @@ import (
 
 	"github.com/entigraph/entigraph"
 	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph/graph/htmlview"
 	"github.com/entigraph/entigraph/input"
 )
 
@@ -21,6 +22,7 @@ func TestLibraryMatchesCLI(t *testing.T) {
 		"gexf":    func(b *bytes.Buffer, g *graph.Graph) error { return graph.WriteGEXF(b, g) },
 		"graphml": func(b *bytes.Buffer, g *graph.Graph) error { return graph.WriteGraphML(b, g) },
 		"json":    func(b *bytes.Buffer, g *graph.Graph) error { return graph.WriteJSON(b, g) },
+		"html":    func(b *bytes.Buffer, g *graph.Graph) error { return htmlview.Write(b, g, htmlview.Options{}) },
 	}
 	corpus, err := entigraph.Build(context.Background(), entigraph.Config{}, entigraph.Paths([]string{articles}, nil, input.Options{}))
 	if err != nil {

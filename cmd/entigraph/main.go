@@ -53,8 +53,14 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	case "render":
 		return runRender(ctx, rest, stdin, stdout, stderr)
 	case "train":
+		if hasFlag(rest, "--relations") {
+			return runTrainRelations(rest, stdout, stderr)
+		}
 		return runTrain(rest, stdout, stderr)
 	case "eval":
+		if hasFlag(rest, "--relations") {
+			return runEvalRelations(rest, stdout, stderr)
+		}
 		return runEval(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		if len(rest) > 0 {
@@ -88,6 +94,17 @@ func (e *inputsFailed) Error() string {
 // nothing is written, exit status 1.
 var errNothingAnalysed = errors.New("no document could be analysed; nothing written")
 
+// nothingAnalysed is the error of a run that analysed no document, given
+// what finishing its report returned: the report's own failure (an
+// unwritable --errors file), else errNothingAnalysed.
+func nothingAnalysed(finish error) error {
+	var failed *inputsFailed
+	if finish != nil && !errors.As(finish, &failed) {
+		return finish
+	}
+	return errNothingAnalysed
+}
+
 // errHelp is returned after printing --help: exit status 0.
 var errHelp = errors.New("help requested")
 
@@ -107,4 +124,17 @@ func report(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "entigraph: %v\n", err)
 	return exitFatal
+}
+
+// hasFlag reports whether args hold the boolean flag name.
+func hasFlag(args []string, name string) bool {
+	for _, a := range args {
+		if a == name || a == name+"=true" {
+			return true
+		}
+		if a == "--" {
+			break
+		}
+	}
+	return false
 }

@@ -29,6 +29,9 @@ type commonFlags struct {
 	errorsFile     string
 	keepDuplicates bool
 	since, until   string
+	urlField       string
+	noRelations    bool
+	csvDelimiter   string
 }
 
 func (c *commonFlags) register(fs *pflag.FlagSet) {
@@ -40,14 +43,17 @@ func (c *commonFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&c.fields[1], "id-field", "", "field holding the document id (default id, then _id, uuid, url); else PATH:LINE")
 	fs.StringVar(&c.fields[2], "title-field", "", `field holding the title (default title, then headline); "-" for none`)
 	fs.StringVar(&c.fields[3], "date-field", "", "field holding the date (default date, then published, ...)")
+	fs.StringVar(&c.urlField, "url-field", "", "field holding the article's URL (default url, then link, canonical_url, ...)")
+	fs.StringVar(&c.csvDelimiter, "csv-delimiter", "auto", "CSV field separator: auto (detected from the header: , ; tab or |), tab, or one character")
 	fs.Int64Var(&c.maxDocBytes, "max-doc-bytes", input.DefaultMaxDocBytes, "analyse at most this many bytes of one document (the rest is reported and skipped)")
 	fs.StringVar(&c.progress, "progress", "auto", "progress display: auto (a bar when stderr is a terminal), always, never")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print only errors: no progress and no summary")
 	fs.BoolVar(&c.failFast, "fail-fast", false, "stop at the first input that fails, writing no output")
 	fs.StringVar(&c.errorsFile, "errors", "", "also write every failure to this file as JSON Lines")
+	fs.BoolVar(&c.noRelations, "no-relations", false, "do not extract relations (faster)")
 	fs.StringVar(&c.since, "since", "", "keep only documents dated on or after this day (YYYY-MM-DD); undated ones are left out")
 	fs.StringVar(&c.until, "until", "", "keep only documents dated on or before this day (YYYY-MM-DD); undated ones are left out")
-	fs.BoolVar(&c.keepDuplicates, "keep-duplicates", false, "keep every copy of an article (by default copies, same words up to white space, case and punctuation, count once)")
+	fs.BoolVar(&c.keepDuplicates, "keep-duplicates", false, "keep every copy of an article (by default copies count once: the same words in blocks of 8 words or more, whatever the white space, case, punctuation and short boilerplate around them)")
 }
 
 func (c *commonFlags) parseTypes() ([]annot.Type, error) {
@@ -86,9 +92,13 @@ func (c *commonFlags) inputOptions() (input.Options, error) {
 	default:
 		return input.Options{}, usageErrorf("--progress: want auto, always or never, not %q", c.progress)
 	}
+	delim, err := input.ParseDelimiter(c.csvDelimiter)
+	if err != nil {
+		return input.Options{}, usageErrorf("--csv-delimiter: %v", err)
+	}
 	return input.Options{
-		MaxDocBytes: c.maxDocBytes, Format: format,
-		TextField: c.fields[0], IDField: c.fields[1], TitleField: c.fields[2], DateField: c.fields[3],
+		MaxDocBytes: c.maxDocBytes, Format: format, CSVDelimiter: delim,
+		TextField: c.fields[0], IDField: c.fields[1], TitleField: c.fields[2], DateField: c.fields[3], URLField: c.urlField,
 	}, nil
 }
 
@@ -127,15 +137,44 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout io.Writer) error {
 // runReport prints a run's failures as they come, shows its progress, and
 // writes the --errors file and the summary at the end.
 type runReport struct {
-	flags  *commonFlags
-	stderr io.Writer
-	prog   *progress
-	start  time.Time
+	flags   *commonFlags
+	stderr  io.Writer
+	prog    *progress
+	start   time.Time
+	skipped []input.Skip
+	// noted holds the notes said for a whole file, said once per file
+	// rather than once per record.
+	noted map[string]bool
+}
+
+// note prints how a document was read when it was not plainly, once per
+// file and note for the records of a file.
+func (r *runReport) note(doc input.Document, note string) {
+	if r.flags.quiet {
+		return
+	}
+	where := doc.Path
+	if doc.Line > 0 && !fileNote(note) {
+		where = fmt.Sprintf("%s:%d", doc.Path, doc.Line)
+	}
+	if r.noted == nil {
+		r.noted = map[string]bool{}
+	}
+	if key := where + "\x00" + note; !r.noted[key] {
+		r.noted[key] = true
+		fmt.Fprintf(r.stderr, "entigraph: %s: note: %s\n", where, note)
+	}
+}
+
+// fileNote reports whether a note is about a whole file (its encoding,
+// its CSV delimiter) rather than one record.
+func fileNote(note string) bool {
+	return strings.HasPrefix(note, "decoded from") || strings.HasPrefix(note, "CSV delimiter")
 }
 
 // newRun validates the reading flags and returns the run's configuration,
 // its expanded inputs and its report.
-func newRun(flags *commonFlags, args []string, stderr io.Writer) (entigraph.Config, []input.Input, *runReport, error) {
+func newRun(flags *commonFlags, args []string, outputs runOutputs, stderr io.Writer) (entigraph.Config, []input.Input, *runReport, error) {
 	opts, err := flags.inputOptions()
 	if err != nil {
 		return entigraph.Config{}, nil, nil, err
@@ -147,8 +186,12 @@ func newRun(flags *commonFlags, args []string, stderr io.Writer) (entigraph.Conf
 	if flags.jobs < runtime.GOMAXPROCS(0) {
 		runtime.GOMAXPROCS(flags.jobs)
 	}
-	inputs := input.Expand(args)
-	rep := &runReport{flags: flags, stderr: stderr, start: time.Now()}
+	walked, skipped := input.Walk(args, input.WalkOptions{})
+	inputs, err := outputs.check(args, walked, stderr)
+	if err != nil {
+		return entigraph.Config{}, nil, nil, err
+	}
+	rep := &runReport{flags: flags, stderr: stderr, start: time.Now(), skipped: skipped}
 	rep.prog = newProgress(flags, stderr, inputs)
 	since, err := flagDate("--since", flags.since)
 	if err != nil {
@@ -162,10 +205,11 @@ func newRun(flags *commonFlags, args []string, stderr io.Writer) (entigraph.Conf
 		return entigraph.Config{}, nil, nil, usageErrorf("--until %s is before --since %s", flags.until, flags.since)
 	}
 	cfg := entigraph.Config{
-		Since: since, Until: until,
+		Since: since, Until: until, NoRelations: flags.noRelations,
 		Input: opts, Workers: flags.jobs, FailFast: flags.failFast, KeepDuplicates: flags.keepDuplicates,
 		Progress:  rep.prog.update,
 		OnFailure: func(f entigraph.Failure) { fmt.Fprintf(stderr, "entigraph: %s\n", f) },
+		OnNote:    rep.note,
 	}
 	return cfg, inputs, rep, nil
 }
@@ -175,8 +219,8 @@ func flagDate(name, s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t := entigraph.ParseDate(s)
-	if t.IsZero() {
+	t, ok := input.ParseDate(s)
+	if !ok {
 		return t, usageErrorf("%s: cannot read %q as a date (want YYYY-MM-DD)", name, s)
 	}
 	return t, nil
@@ -218,6 +262,12 @@ func (r *runReport) finish(c *entigraph.Corpus, stdout io.Writer, nodes, edges i
 		}
 		if st.OutsideWindow > 0 {
 			dupPart += fmt.Sprintf(", %d outside --since/--until or undated", st.OutsideWindow)
+		}
+		if st.Decoded > 0 {
+			dupPart += fmt.Sprintf(", %d decoded from another encoding than UTF-8", st.Decoded)
+		}
+		if len(r.skipped) > 0 {
+			dupPart += fmt.Sprintf(", %d files skipped (%s)", len(r.skipped), input.SkipSummary(r.skipped))
 		}
 		fmt.Fprintf(r.stderr, "entigraph: done: %d documents (%d failed)%s, %d sentences, %d tokens, %d mentions, %d relations%s in %s (%.0f tokens/s)\n",
 			st.Docs, st.Failed, dupPart, st.Sentences, st.Tokens, st.Mentions, st.Relations, graphPart,

@@ -139,3 +139,49 @@ func TestInterruptRender(t *testing.T) {
 		})
 	}
 }
+
+// TestInterruptRun sends SIGINT or SIGTERM while a long document is being
+// analysed: the run must stop within seconds, abandoning the document in
+// flight, exit 3 and write nothing.
+func TestInterruptRun(t *testing.T) {
+	bin := binary(t)
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	line := strings.Repeat("Ana Silva met Bo Chen in Lisbon and spoke of Porto ", 2000)
+	var b strings.Builder
+	for b.Len() < 30<<20 {
+		b.WriteString(line)
+	}
+	if err := os.WriteFile(big, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			out := filepath.Join(dir, "out.dot")
+			cmd := exec.Command(bin, "build", "--max-doc-bytes", "40000000", "-o", out, big)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(1500 * time.Millisecond)
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+				if code := cmd.ProcessState.ExitCode(); code != exitFatal || !strings.Contains(stderr.String(), "interrupted") {
+					t.Errorf("exit status %d, want %d and \"interrupted\"; stderr:\n%s", code, exitFatal, stderr.String())
+				}
+			case <-time.After(20 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("still running 20 s after %v", sig)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("an output was written")
+			}
+		})
+	}
+}

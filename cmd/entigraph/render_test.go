@@ -62,7 +62,7 @@ func TestRenderWithoutGraphviz(t *testing.T) {
 			if n, want := strings.Count(string(out), `class="node"`), strings.Count(string(dot), "fillcolor="); n != want {
 				t.Errorf("SVG has %d nodes, want %d", n, want)
 			}
-			if n, want := strings.Count(string(out), `class="edge"`), strings.Count(string(dot), " -- "); n != want {
+			if n, want := strings.Count(string(out), `class="edge"`), strings.Count(string(dot), " -- ")+strings.Count(string(dot), " -> "); n != want {
 				t.Errorf("SVG has %d edges, want %d", n, want)
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/entigraph/entigraph/nlp/ner"
@@ -18,6 +19,10 @@ printing dev F1 per epoch. Training is deterministic for a given seed.
 Writes DIR/` + ner.ModelFile + `; the model embedded in the binary is
 nlp/ner/model/` + ner.ModelFile + `.
 
+Extra training data (--extra, repeatable) may be CoNLL, Universal NER
+IOB2 (.iob2) or span JSON (.json, CoNLL04's layout); its updates count
+--extra-weight times those of --train.
+
 Example:
   entigraph train --train ../shared/data/conll2003/train.txt \
       --dev ../shared/data/conll2003/dev.txt -o nlp/ner/model
@@ -29,6 +34,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("train", trainUsage, stderr)
 	var (
 		trainPath, devPath, outDir string
+		extraPaths                 []string
 		opts                       ner.TrainOptions
 	)
 	fs.StringVar(&trainPath, "train", "", "training data, CoNLL format (required)")
@@ -38,6 +44,8 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	fs.Uint64Var(&opts.Seed, "seed", 1, "random seed (shuffling, case augmentation)")
 	fs.IntVar(&opts.Folds, "folds", 4, "jackknife folds for the document-level second pass (-1: single pass)")
 	fs.IntVar(&opts.MinCount, "min-count", 1, "drop features seen fewer times in training")
+	fs.StringArrayVar(&extraPaths, "extra", nil, "more training data, CoNLL format, weighted by --extra-weight (repeatable)")
+	fs.Float64Var(&opts.ExtraWeight, "extra-weight", 0.5, "weight of the --extra documents' updates, in (0, 1]")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -50,6 +58,8 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 		return usageErrorf("train: --epochs must be at least 1")
 	case opts.Seed == 0:
 		return usageErrorf("train: --seed must not be 0")
+	case opts.ExtraWeight <= 0 || opts.ExtraWeight > 1:
+		return usageErrorf("train: --extra-weight must be in (0, 1]")
 	}
 	train, err := readCoNLLFile(trainPath)
 	if err != nil {
@@ -58,6 +68,13 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	dev, err := readCoNLLFile(devPath)
 	if err != nil {
 		return err
+	}
+	for _, p := range extraPaths {
+		docs, err := readTrainingFile(p)
+		if err != nil {
+			return err
+		}
+		opts.Extra = append(opts.Extra, docs...)
 	}
 	start := time.Now()
 	m, err := ner.Train(train, dev, opts, stdout)
@@ -102,6 +119,24 @@ func readCoNLLFile(path string) ([]ner.Document, error) {
 	}
 	defer f.Close()
 	docs, err := ner.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return docs, nil
+}
+
+// readTrainingFile reads CoNLL or Universal NER IOB2 files, or span JSON
+// (CoNLL04's layout) when the name ends in .json.
+func readTrainingFile(path string) ([]ner.Document, error) {
+	if !strings.HasSuffix(path, ".json") {
+		return readCoNLLFile(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := ner.ReadSpanJSON(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}

@@ -19,17 +19,21 @@ their .gz forms), a glob pattern, or - for stdin.
 Example:
   entigraph build testdata/articles -o sample.dot && dot -Tsvg sample.dot -o sample.svg
 
-Exit status: 0 success; 1 some inputs failed (output still written);
-2 usage error; 3 fatal error (no output written).
+Exit status: 0 success; 1 some inputs failed (output still written), or
+no document could be analysed (nothing written); 2 usage error; 3 fatal
+error or interrupted (no output written, no temporary file left).
 `
 
 const extractUsage = `Usage: entigraph extract [flags] PATH...
 
 Prints one JSON object per document, in input order:
   {"doc": "a.txt", "entities": [{"text": "Ismail Haniyeh", "type": "PERSON",
-   "start": 312, "end": 326, "sentence": 2, "entity": "Ismail Haniyeh"}]}
-start and end are byte offsets into the document as read; entity is the
-canonical name of the graph node the mention resolved to.
+   "start": 312, "end": 326, "sentence": 2, "entity": "Ismail Haniyeh"}],
+   "relations": [{"type": "lives_in", "head": 0, "tail": 3, "score": 0.91,
+   "trigger": "based in", "sentence": 2}]}
+start and end are byte offsets into the document as read (--text adds
+that text); entity is the canonical name of the graph node the mention
+resolved to; a relation's head and tail index the line's entities.
 
 Example:
   entigraph extract testdata/articles > mentions.jsonl
@@ -39,18 +43,20 @@ Flags:
 
 const buildUsage = `Usage: entigraph build [flags] PATH...
 
-Writes the co-occurrence graph of the entities in PATH... (Graphviz DOT by
-default): one node per entity, one edge per pair that occurs in the same
-scope unit, each edge with the passages that support it. With --db FILE
-instead of PATH..., the graph of the documents in a store that
-entigraph index made, byte for byte the graph of build over the same
-inputs (copies are dropped, first indexed first kept).
+Writes the graph of the entities in PATH... (Graphviz DOT by default): one
+node per entity, one edge per pair that occurs in the same scope unit, one
+labelled arrow per relation ("works for"), each with the passages that
+support it. With --db FILE instead of PATH..., the graph of the documents
+in a store that entigraph index made, byte for byte the graph of build over
+the same inputs (copies are dropped, first indexed first kept).
 
 Examples:
   entigraph build testdata/articles -o graph.dot --scope paragraph
   dot -Tsvg graph.dot -o graph.svg
   entigraph build testdata/articles --focus Kenya --depth 1 --render svg -o kenya.svg
-  entigraph build news.jsonl.gz --format gexf -o graph.gexf
+  entigraph build news.jsonl.gz --format gexf --slice month -o graph.gexf
+  entigraph build news.jsonl.gz --since 1987-03-01 --until 1987-03-31 --edges relations
+  entigraph build news.jsonl.gz --slice month -o 'graph-{period}.dot' 
   entigraph build --db corpus.db --since 2024-01-01 -o january.dot
 
 Flags:

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,10 +11,11 @@ import (
 
 	"github.com/entigraph/entigraph"
 	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph/graph/htmlview"
 	"github.com/entigraph/entigraph/render"
 )
 
-var viewFormats = []string{"dot", "gexf", "graphml", "json", "csv"}
+var viewFormats = []string{"dot", "gexf", "graphml", "json", "csv", "html"}
 
 // viewFlags choose how a built graph is weighed, pruned, analysed and
 // written.
@@ -40,6 +39,8 @@ type viewFlags struct {
 
 	// view is the library's view, set by check.
 	view entigraph.View
+	// docs describes the documents for --format html's links, by id.
+	docs map[string]htmlview.Doc
 }
 
 // register adds the view flags to fs.
@@ -55,7 +56,7 @@ func (v *viewFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&v.depth, "depth", 1, "with --focus: how many edges away from NAME to keep")
 	fs.Float64Var(&v.backbone, "backbone", 0, "keep only edges significant at level ALPHA (e.g. 0.05) by the disparity filter (0: off)")
 	fs.StringVar(&v.edges, "edges", "both", "links to show: cooccurrence, relations (and the entities they link) or both")
-	fs.Float64Var(&v.minScore, "min-score", 0, "drop relations whose mean score is below this (0 to 1)")
+	fs.Float64Var(&v.minScore, "min-score", entigraph.DefaultMinScore, "drop relations whose mean score is below this (0 to 1; 0 keeps all)")
 	fs.StringVar(&v.slice, "slice", "", "make a dynamic graph sliced by day, week, month or year (GEXF spells, JSON periods; with -o NAME-{period}.EXT, one file per period)")
 	fs.StringVar(&v.color, "color", "type", "fill nodes by entity type or by community (shapes always show the type)")
 	fs.StringVar(&v.render, "render", "", "draw the graph as svg or png (in-process Graphviz) instead of writing --format")
@@ -91,6 +92,9 @@ func (v *viewFlags) check(output string) error {
 		return usageErrorf("--min-score must be between 0 and 1")
 	}
 	v.view.MinScore = v.minScore
+	if v.minScore == 0 {
+		v.view.MinScore = -1 // the flag's 0 keeps all; the library's 0 is its default
+	}
 	if v.view.Slice, err = graph.ParsePeriod(v.slice); err != nil {
 		return usageErrorf("--slice: %v", err)
 	}
@@ -154,26 +158,16 @@ func (v *viewFlags) write(ctx context.Context, g *graph.Graph, output string, st
 func (v *viewFlags) writeOne(ctx context.Context, g *graph.Graph, output string, stdout io.Writer) error {
 	if v.render != "" {
 		format, _ := render.ParseFormat(v.render)
-		var dot bytes.Buffer
-		if err := graph.WriteDOT(&dot, g); err != nil {
-			return err
-		}
 		return writeOutput(output, stdout, func(w io.Writer) error {
-			return render.DOT(ctx, dot.Bytes(), render.Options{Format: format, Layout: v.layout}, w)
+			return entigraph.Render(ctx, g, render.Options{Format: format, Layout: v.layout}, w)
 		})
 	}
 	switch v.format {
 	case "csv":
-		if err := os.MkdirAll(output, 0o755); err != nil {
-			return err
-		}
-		if err := writeOutput(filepath.Join(output, "nodes.csv"), stdout, func(w io.Writer) error {
-			return graph.WriteCSV(w, io.Discard, g)
-		}); err != nil {
-			return err
-		}
-		return writeOutput(filepath.Join(output, "edges.csv"), stdout, func(w io.Writer) error {
-			return graph.WriteCSV(io.Discard, w, g)
+		return writeCSVPair(output, func(nodes, edges io.Writer) error { return graph.WriteCSV(nodes, edges, g) })
+	case "html":
+		return writeOutput(output, stdout, func(w io.Writer) error {
+			return htmlview.Write(w, g, htmlview.Options{Title: htmlTitle(output), Docs: v.docs})
 		})
 	case "gexf":
 		return writeOutput(output, stdout, func(w io.Writer) error { return graph.WriteGEXF(w, g) })
@@ -183,4 +177,30 @@ func (v *viewFlags) writeOne(ctx context.Context, g *graph.Graph, output string,
 		return writeOutput(output, stdout, func(w io.Writer) error { return graph.WriteJSON(w, g) })
 	}
 	return writeOutput(output, stdout, func(w io.Writer) error { return graph.WriteDOT(w, g) })
+}
+
+// collectDocs returns a hook that keeps, for --format html, each
+// document's URL, title and date, so the page can cite and link them.
+func (v *viewFlags) collectDocs() func(entigraph.Result) {
+	if v.format != "html" {
+		return nil
+	}
+	v.docs = map[string]htmlview.Doc{}
+	return func(r entigraph.Result) {
+		d := htmlview.Doc{URL: r.Input.URL, Title: r.Input.Title}
+		if !r.Input.Date.IsZero() {
+			d.Date = r.Input.Date.Format("2006-01-02")
+		}
+		if d != (htmlview.Doc{}) {
+			v.docs[r.Input.ID] = d
+		}
+	}
+}
+
+// htmlTitle names the page after its file.
+func htmlTitle(output string) string {
+	if output == "" || output == "-" {
+		return ""
+	}
+	return "entigraph: " + strings.TrimSuffix(filepath.Base(output), filepath.Ext(output))
 }

@@ -41,6 +41,9 @@ func (d Document) Tags() [][]string {
 // ReadCoNLL reads a CoNLL-format NER file: one token per line with
 // whitespace-separated columns, the token first and the tag last; a blank
 // line ends a sentence and a line starting with -DOCSTART- ends a document.
+// It also reads Universal NER's IOB2 files: tab-separated index, token,
+// tag, "-" and annotator, with "# key = value" comments, of which
+// "# newdoc" ends a document.
 // Tags may be IOB2 or IOB1; they are normalised to IOB2 with the types PER,
 // ORG and LOC (PERSON becomes PER, GPE becomes LOC); every other type (MISC)
 // becomes O. A file without -DOCSTART- lines is one document. Malformed
@@ -79,6 +82,21 @@ func ReadCoNLL(r io.Reader) ([]Document, error) {
 			endSent()
 			continue
 		}
+		if strings.HasPrefix(line, "# ") && strings.Contains(line, " = ") { // UNER comment
+			if strings.HasPrefix(line, "# newdoc ") {
+				endDoc()
+			}
+			continue
+		}
+		if f := strings.Split(line, "\t"); unerLine(f) {
+			tag, err := normTag(f[2])
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %v", lineNo, err)
+			}
+			toks = append(toks, f[1])
+			tags = append(tags, tag)
+			continue
+		}
 		f := strings.Fields(line)
 		if len(f) < 2 {
 			return nil, fmt.Errorf("line %d: want at least two columns (token and tag), got %q", lineNo, line)
@@ -95,6 +113,20 @@ func ReadCoNLL(r io.Reader) ([]Document, error) {
 	}
 	endDoc()
 	return docs, nil
+}
+
+// unerLine reports whether the tab-separated fields of a line are in the
+// layout of Universal NER's IOB2 files: index, token, tag, "-", annotator.
+func unerLine(f []string) bool {
+	if len(f) != 5 || f[3] != "-" || f[1] == "" || f[0] == "" {
+		return false
+	}
+	for _, c := range f[0] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // normTag validates a tag and maps its type to PER, ORG, LOC, or drops it

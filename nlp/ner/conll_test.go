@@ -45,6 +45,20 @@ func TestReadCoNLL(t *testing.T) {
 				{Tokens: []string{"a", "b", "c"}, Tags: []string{"B-PER", "B-ORG", "B-ORG"}},
 			}}},
 		},
+		{
+			name: "universal NER layout with newdoc comments",
+			in: "# newdoc id = a\n# sent_id = a-1\n# text = Mia in Rome\n1\tMia\tB-PER\t-\tann\n2\tin\tO\t-\t-\n3\tRome\tB-LOC\t-\tann\n\n" +
+				"# sent_id = a-2\n1\t#\tO\t-\t-\n\n# newdoc id = b\n# sent_id = b-1\n1\tAcme\tB-ORG\t-\tann\n2\tLtd\tI-ORG\t-\tann\n",
+			want: []Document{
+				{Sentences: []Sentence{
+					{Tokens: []string{"Mia", "in", "Rome"}, Tags: []string{"B-PER", "O", "B-LOC"}},
+					{Tokens: []string{"#"}, Tags: []string{"O"}},
+				}},
+				{Sentences: []Sentence{{Tokens: []string{"Acme", "Ltd"}, Tags: []string{"B-ORG", "I-ORG"}}}},
+			},
+		},
+		{name: "hash token in CoNLL columns", in: "# SYM O O\n", want: []Document{{Sentences: []Sentence{{Tokens: []string{"#"}, Tags: []string{"O"}}}}}},
+		{name: "universal NER bad tag", in: "1\tMia\tB_\t-\tann\n", wantErr: "line 1: bad tag"},
 		{name: "empty input", in: "", want: nil},
 		{name: "one column", in: "a O\n\nlonely\n", wantErr: "line 3: want at least two columns"},
 		{name: "bad tag", in: "a O\nb X-PER\n", wantErr: "line 2: bad tag"},
@@ -69,7 +83,7 @@ func TestReadCoNLL(t *testing.T) {
 }
 
 func FuzzReadCoNLL(f *testing.F) {
-	for _, s := range []string{"a O\n", "-DOCSTART-\n\nx\tB-PER\n"} {
+	for _, s := range []string{"a O\n", "-DOCSTART-\n\nx\tB-PER\n", "# newdoc id = d\n1\tx\tB-LOC\t-\ty\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

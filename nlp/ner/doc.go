@@ -9,16 +9,21 @@
 // membership of the token and of the n-grams containing it (countries,
 // cities, regions, first and last names, known organizations and people,
 // demonyms, common English words, organization and person cue words),
-// personal pronouns nearby and Roman numerals after a name (Charles III)
-// and, in a second pass, document-level consistency features: the entity
+// personal pronouns nearby, Roman numerals after a name (Charles III), word
+// clusters of the token and its neighbours (k-means over GloVe-derived word
+// vectors, at 64, 256 and 1024 clusters, looked up by the word's hash; see
+// clusters.go) and, in a second pass, document-level consistency features: the entity
 // types that the first pass gave to the same word elsewhere in the
 // document. The second pass is trained on jackknifed first-pass output, so
 // it learns how far to trust the first pass on unseen text, and sees some
 // sentences as if alone, so that a lone surname is not taken for a place or
 // an organization because no full name precedes it.
 //
-// Training generalises beyond CoNLL's names with word dropout and with
-// copies of training documents whose names are replaced by gazetteer names.
+// Training generalises beyond CoNLL's names with word dropout, with
+// copies of training documents whose names are replaced by gazetteer names,
+// with sentences rewritten in capitals or lowercase, and with down-weighted
+// extra corpora of other styles (TrainOptions.Extra; ReadCoNLL also reads
+// Universal NER's IOB2 files, ReadSpanJSON CoNLL04's JSON).
 //
 // After decoding, a few rules repair spans where the model breaks CoNLL's
 // own conventions on unfamiliar text (repair.go): titles leave person

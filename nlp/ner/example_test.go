@@ -24,3 +24,16 @@ func Example() {
 	// PER Emmanuel Macron
 	// LOC Paris
 }
+
+func ExampleReadSpanJSON() {
+	in := `[{"tokens": ["Ada", "Byron", "left", "Leeds", "Town", "FC", "."],
+	  "entities": [{"type": "Peop", "start": 0, "end": 2}, {"type": "Org", "start": 3, "end": 6}]}]`
+	docs, err := ner.ReadSpanJSON(strings.NewReader(in))
+	if err != nil {
+		panic(err)
+	}
+	s := docs[0].Sentences[0]
+	fmt.Println(strings.Join(s.Tags, " "))
+	// Output:
+	// B-PER I-PER O B-ORG I-ORG I-ORG O
+}

@@ -155,13 +155,14 @@ type tokInfo struct {
 	suf    [4]uint64
 	gaz    uint32 // gazetteer bits: class*2 (+1 inside a phrase)
 	cas    uint8
-	pron   uint8 // 1: a personal pronoun follows within pronWin tokens, 2: one precedes
-	roman  uint8 // Roman numeral in capitals (Ramesses II, Paul VI): see romanNumeral
-	d1     uint8 // stage 1 label (stage 2 only)
+	pron   uint8  // 1: a personal pronoun follows within pronWin tokens, 2: one precedes
+	roman  uint8  // Roman numeral in capitals (Ramesses II, Paul VI): see romanNumeral
+	clu    uint16 // word cluster leaf id + 1 (0: not in the cluster vocabulary)
+	d1     uint8  // stage 1 label (stage 2 only)
 }
 
-var padL = tokInfo{lower: 0x1111, shape: 0x2222, sshape: 0x3333, cas: casPad}
-var padR = tokInfo{lower: 0x4444, shape: 0x5555, sshape: 0x6666, cas: casPad}
+var padL = tokInfo{lower: 0x1111, shape: 0x2222, sshape: 0x3333, cas: casPad, clu: cluPadL}
+var padR = tokInfo{lower: 0x4444, shape: 0x5555, sshape: 0x6666, cas: casPad, clu: cluPadR}
 
 func analyze(s string, t *tokInfo) {
 	t.lower = hlower(s)
@@ -254,10 +255,12 @@ const gazClasses = "ctrfoplwdgenku"
 var gazetteerGz []byte
 
 // gazetteer maps the hash of a lowercased token sequence to a class mask;
-// bit 15 marks a proper prefix of some phrase.
+// bit 15 marks a proper prefix of some phrase. It also holds the word
+// clusters (see clusters.go).
 type gazetteer struct {
 	m      map[uint64]uint16
 	maxLen int
+	clu    map[uint64]uint16
 }
 
 const gazPrefix = 0x8000
@@ -368,6 +371,11 @@ const (
 	tP1P1
 	tPron
 	tRoman
+	tClu0
+	tCluM1
+	tCluP1
+	tCluM2
+	tCluP2
 )
 
 func fh(t int, v uint64) uint64 {
@@ -418,7 +426,9 @@ func (f *featurizer) prepare(doc [][]string) {
 		f.n = append(f.n, len(s))
 		for _, w := range s {
 			f.info = append(f.info, tokInfo{})
-			analyze(w, &f.info[len(f.info)-1])
+			t := &f.info[len(f.info)-1]
+			analyze(w, t)
+			t.clu = f.gaz.clu[t.lower]
 		}
 		ti := f.info[st:]
 		f.gaz.mark(ti)
@@ -568,6 +578,7 @@ func (f *featurizer) sentence(si int, stage2 bool) {
 		if t.pron != 0 {
 			add(tPron, uint64(t.pron)<<8|cas<<4|mode)
 		}
+		clusterFeatures(add, t, m1, m2, p1, p2)
 		if stage2 {
 			maj, c := f.d2of(t)
 			for k := 0; k < nTypes; k++ {

@@ -94,7 +94,23 @@ var (
 )
 
 func sharedGazetteer() (*gazetteer, error) {
-	gazOnce.Do(func() { gazShared, gazErr = loadGazetteer(gazetteerGz) })
+	gazOnce.Do(func() {
+		// The clusters load on another core while the gazetteer loads.
+		type loaded struct {
+			m   map[uint64]uint16
+			err error
+		}
+		ch := make(chan loaded, 1)
+		go func() {
+			m, err := loadClusters(clustersGz)
+			ch <- loaded{m, err}
+		}()
+		gazShared, gazErr = loadGazetteer(gazetteerGz)
+		clu := <-ch
+		if gazErr == nil {
+			gazShared.clu, gazErr = clu.m, clu.err
+		}
+	})
 	return gazShared, gazErr
 }
 
@@ -305,10 +321,12 @@ func (m *Model) Save(w io.Writer) error {
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	g, err := sharedGazetteer()
-	if err != nil {
-		return nil, err
-	}
+	// The gazetteer loads on another core while the weights are read.
+	gazDone := make(chan struct{})
+	go func() {
+		sharedGazetteer()
+		close(gazDone)
+	}()
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("ner: load model: %v", err)
@@ -328,7 +346,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil || ns == 0 || ns > 4 {
 		return nil, fmt.Errorf("ner: load model: bad header")
 	}
-	m := &Model{gaz: g}
+	m := &Model{}
 	for k := 0; k < int(ns); k++ {
 		var trans [nLab + 1][nLab]float32
 		var scale float32
@@ -358,6 +376,10 @@ func Load(r io.Reader) (*Model, error) {
 			st.insert(key, &w)
 		}
 		m.stages = append(m.stages, st)
+	}
+	<-gazDone
+	if m.gaz, err = sharedGazetteer(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

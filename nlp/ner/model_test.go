@@ -398,3 +398,39 @@ func TestGazetteerMarks(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainExtraWeight checks that extra documents take part in training
+// and that their weight changes the model, deterministically.
+func TestTrainExtraWeight(t *testing.T) {
+	train, dev, extra := tinyCorpus(1, 20), tinyCorpus(2, 10), tinyCorpus(3, 20)
+	save := func(opts TrainOptions) []byte {
+		t.Helper()
+		var log bytes.Buffer
+		m, err := Train(train, dev, opts, &log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(opts.Extra) > 0 && !strings.Contains(log.String(), "extra training data: 20 documents") {
+			t.Errorf("training log does not report the extra documents:\n%s", log.String())
+		}
+		var b bytes.Buffer
+		if err := m.Save(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	base := TrainOptions{Epochs: 2, Folds: -1, Seed: 5}
+	none := save(base)
+	base.Extra = extra
+	half := save(base)
+	if bytes.Equal(none, half) {
+		t.Error("extra documents did not change the model")
+	}
+	if !bytes.Equal(half, save(base)) {
+		t.Error("two trainings with the same extra documents saved different models")
+	}
+	base.ExtraWeight = 1
+	if bytes.Equal(half, save(base)) {
+		t.Error("the extra weight did not change the model")
+	}
+}

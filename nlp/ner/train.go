@@ -22,9 +22,13 @@ type TrainOptions struct {
 	// A negative value trains a single-pass model.
 	Folds int
 	// CaseAug is the fraction of training sentences rewritten in capitals,
-	// and again the fraction rewritten in lowercase, so that headlines and
-	// lowercase text are seen in training (default 0.05; negative: none).
+	// so that headlines are seen in training (default 0.1; negative: none).
+	// 0.1 rather than 0.05 gains 0.015 on CoNLL dev in capitals over three
+	// seeds, with mixed-case text within noise.
 	CaseAug float64
+	// LowerAug is the fraction rewritten in lowercase (default 0.05;
+	// negative: none). More made common lowercase nouns organizations.
+	LowerAug float64
 	// MinCount drops features seen fewer times in training (default 1).
 	MinCount int
 	// WordDropout is the fraction of training tokens whose word-identity
@@ -47,6 +51,12 @@ type TrainOptions struct {
 	// (Wikipedia sentences: "Mishima took up weight training") into places
 	// and organizations.
 	DocDropout float64
+	// Extra holds more training documents, from other corpora (web text,
+	// other news), whose updates count ExtraWeight times those of the
+	// training documents (default 0.5; it must not exceed 1), so that they
+	// teach other styles of text without outweighing CoNLL's conventions.
+	Extra       []Document
+	ExtraWeight float64
 }
 
 func (o *TrainOptions) defaults() {
@@ -60,7 +70,10 @@ func (o *TrainOptions) defaults() {
 		o.Folds = 4
 	}
 	if o.CaseAug == 0 {
-		o.CaseAug = 0.05
+		o.CaseAug = 0.1
+	}
+	if o.LowerAug == 0 {
+		o.LowerAug = 0.05
 	}
 	if o.WordDropout == 0 {
 		o.WordDropout = 0.2
@@ -74,6 +87,9 @@ func (o *TrainOptions) defaults() {
 	if o.MinCount <= 0 {
 		o.MinCount = 1
 	}
+	if o.ExtraWeight <= 0 || o.ExtraWeight > 1 {
+		o.ExtraWeight = 0.5
+	}
 }
 
 // inst is one featurized sentence.
@@ -82,6 +98,7 @@ type inst struct {
 	ids  []int32 // feature ids, token i's in ids[offs[i]:offs[i+1]]
 	offs []int32
 	gold []uint8
+	w    float64 // update weight
 }
 
 type interner struct {
@@ -93,8 +110,9 @@ type interner struct {
 func newInterner() *interner { return &interner{ids: map[uint64]int32{}} }
 
 type corpus struct {
-	docs [][][]string
-	gold [][][]uint8
+	docs   [][][]string
+	gold   [][][]uint8
+	weight []float64 // per document; nil: all 1
 }
 
 func toCorpus(docs []Document) (corpus, error) {
@@ -150,7 +168,11 @@ func featurize(fz *featurizer, c corpus, in *interner, grow bool, first [][][]ui
 				}
 			}
 			offs[len(offs)-1] = int32(len(ids))
-			out = append(out, inst{doc: di, ids: ids, offs: offs, gold: c.gold[di][si]})
+			w := 1.0
+			if c.weight != nil {
+				w = c.weight[di]
+			}
+			out = append(out, inst{doc: di, ids: ids, offs: offs, gold: c.gold[di][si], w: w})
 		}
 	}
 	return out
@@ -239,13 +261,13 @@ func (p *perceptron) step(x *inst) {
 		g, q := x.gold[i], pred[i]
 		if g != q {
 			for _, id := range x.ids[x.offs[i]:x.offs[i+1]] {
-				p.upd(id, g, 1)
-				p.upd(id, q, -1)
+				p.upd(id, g, x.w)
+				p.upd(id, q, -x.w)
 			}
 		}
 		if g != q || prevG != prevP {
-			p.updT(prevG, g, 1)
-			p.updT(prevP, q, -1)
+			p.updT(prevG, g, x.w)
+			p.updT(prevP, q, -x.w)
 		}
 		prevG, prevP = g, q
 	}
@@ -356,23 +378,24 @@ func trainStage(name string, train, dev []inst, nf, epochs int, seed uint64, log
 	return best
 }
 
-// augmentCase rewrites a seeded random fraction of sentences in capitals
-// and another in lowercase. It copies what it changes.
-func augmentCase(c corpus, frac float64, seed uint64) corpus {
-	if frac <= 0 {
+// augmentCase rewrites a seeded random fraction up of sentences in capitals
+// and another, low, in lowercase. It copies what it changes.
+func augmentCase(c corpus, up, low float64, seed uint64) corpus {
+	up, low = max(up, 0), max(low, 0)
+	if up == 0 && low == 0 {
 		return c
 	}
 	rng := rand.New(rand.NewPCG(seed, 0xca5e))
-	out := corpus{gold: c.gold, docs: make([][][]string, len(c.docs))}
+	out := corpus{gold: c.gold, weight: c.weight, docs: make([][][]string, len(c.docs))}
 	for di, doc := range c.docs {
 		out.docs[di] = make([][]string, len(doc))
 		for si, s := range doc {
 			out.docs[di][si] = s
 			r := rng.Float64()
 			var f func(string) string
-			if r < frac {
+			if r < up {
 				f = strings.ToUpper
-			} else if r < 2*frac {
+			} else if r < up+low {
 				f = strings.ToLower
 			} else {
 				continue
@@ -404,6 +427,8 @@ func Train(train, dev []Document, opts TrainOptions, log io.Writer) (*Model, err
 	}
 	// group[d] is the training document that document d was made from:
 	// jackknife folds keep a document and its entity-replaced copy together.
+	nMain := len(train)
+	train = append(train[:nMain:nMain], opts.Extra...)
 	group := make([]int, len(train))
 	for i := range group {
 		group[i] = i
@@ -422,11 +447,21 @@ func Train(train, dev []Document, opts TrainOptions, log io.Writer) (*Model, err
 	if err != nil {
 		return nil, fmt.Errorf("ner: train: %v", err)
 	}
+	if len(opts.Extra) > 0 {
+		trc.weight = make([]float64, len(train))
+		for d, g := range group {
+			trc.weight[d] = 1
+			if g >= nMain {
+				trc.weight[d] = opts.ExtraWeight
+			}
+		}
+		fmt.Fprintf(log, "extra training data: %d documents, weight %g\n", len(opts.Extra), opts.ExtraWeight)
+	}
 	dvc, err := toCorpus(dev)
 	if err != nil {
 		return nil, fmt.Errorf("ner: dev: %v", err)
 	}
-	trc = augmentCase(trc, opts.CaseAug, opts.Seed)
+	trc = augmentCase(trc, opts.CaseAug, opts.LowerAug, opts.Seed)
 	fz := newFeaturizer(g)
 	t0 := time.Now()
 
