@@ -35,6 +35,9 @@ type BuildOptions struct {
 	Since, Until time.Time
 	// Workers decode documents in parallel; 0 means runtime.GOMAXPROCS(0).
 	Workers int
+	// NoRelations leaves relations out, as entigraph.Config.NoRelations;
+	// a store indexed without relations cannot give them.
+	NoRelations bool
 }
 
 // Partial returns the partial graph of the stored documents that o
@@ -53,7 +56,7 @@ func (s *Store) Partial(ctx context.Context, o BuildOptions) (*graph.Partial, er
 // reads one snapshot of the store: an Index running meanwhile adds
 // nothing to it.
 func (s *Store) Corpus(ctx context.Context, o BuildOptions) (*entigraph.Corpus, error) {
-	want, err := settingsOf(o.Graph, o.Aliases)
+	want, err := settingsOf(o.Graph, o.Aliases, o.NoRelations)
 	if err != nil {
 		return nil, s.errorf("%v", err)
 	}
@@ -61,6 +64,9 @@ func (s *Store) Corpus(ctx context.Context, o BuildOptions) (*entigraph.Corpus, 
 	have, indexed, err := s.Settings(ctx)
 	if err != nil || !indexed {
 		return c, err
+	}
+	if have.NoRelations && !o.NoRelations {
+		return nil, s.errorf("indexed without relations (index --no-relations): build with no relations, or index again into a new store")
 	}
 	merge := have == want
 	// One read transaction: in WAL mode it sees one snapshot, whatever
@@ -79,6 +85,7 @@ func (s *Store) Corpus(ctx context.Context, o BuildOptions) (*entigraph.Corpus, 
 		workers = runtime.GOMAXPROCS(0)
 	}
 	d := newDecoder(o.Graph, merge, workers)
+	d.noRelations = o.NoRelations
 	if err := s.feed(ctx, tx, d, merge, kept, whole); err != nil {
 		d.stop()
 		d.finish()
@@ -147,7 +154,9 @@ func (s *Store) choose(ctx context.Context, tx *sql.Tx, o BuildOptions, c *entig
 		c.Stats.Sentences += n[0]
 		c.Stats.Tokens += n[1]
 		c.Stats.Mentions += n[2]
-		c.Stats.Relations += n[3]
+		if !o.NoRelations {
+			c.Stats.Relations += n[3]
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, nil, s.errorf("%v", err)
@@ -232,14 +241,15 @@ type job struct {
 // own partial graph; the partials are merged at the end, which gives the
 // same graph in any order.
 type decoder struct {
-	opts  graph.Options
-	merge bool // blobs are partials, else documents
-	jobs  chan job
-	quit  chan struct{}
-	once  sync.Once
-	wg    sync.WaitGroup
-	parts []*graph.Partial
-	errs  []error
+	opts        graph.Options
+	merge       bool // blobs are partials, else documents
+	noRelations bool // drop the documents' relations
+	jobs        chan job
+	quit        chan struct{}
+	once        sync.Once
+	wg          sync.WaitGroup
+	parts       []*graph.Partial
+	errs        []error
 }
 
 func newDecoder(o graph.Options, merge bool, workers int) *decoder {
@@ -270,6 +280,9 @@ func (d *decoder) add(p *graph.Partial, j job) error {
 		var doc annot.Document
 		if err := unpackJSON(j.blob, &doc); err != nil {
 			return fmt.Errorf("stored document: %w", err)
+		}
+		if d.noRelations {
+			doc.Relations = nil
 		}
 		return p.Add(&doc)
 	}

@@ -67,7 +67,7 @@ func (e *sourceError) Unwrap() error { return e.err }
 // run stopped (entigraph.ErrInterrupted, entigraph.ErrFailFast, a
 // database error); the batches analysed until then are committed.
 func (s *Store) Index(ctx context.Context, cfg Config, src entigraph.Source) (Report, error) {
-	set, err := settingsOf(cfg.Graph, cfg.Aliases)
+	set, err := settingsOf(cfg.Graph, cfg.Aliases, cfg.NoRelations)
 	if err != nil {
 		return Report{}, s.errorf("%v", err)
 	}
@@ -173,8 +173,12 @@ func (s *Store) useSettings(ctx context.Context, set Settings) error {
 		return nil
 	}
 	return s.write(ctx, func(c *sql.Conn) error {
-		_, err := c.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('scope', ?), ('evidence', ?), ('aliases', ?)`,
-			set.Scope.String(), strconv.Itoa(set.Evidence), set.Aliases)
+		rel := "on"
+		if set.NoRelations {
+			rel = "off"
+		}
+		_, err := c.ExecContext(ctx, `INSERT OR REPLACE INTO meta (key, value) VALUES ('scope', ?), ('evidence', ?), ('aliases', ?), ('relations', ?)`,
+			set.Scope.String(), strconv.Itoa(set.Evidence), set.Aliases, rel)
 		return err
 	})
 }

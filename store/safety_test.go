@@ -116,6 +116,19 @@ func TestIndexRefusesOtherSettings(t *testing.T) {
 	}
 }
 
+func TestBuildRefusesMissingRelations(t *testing.T) {
+	s, path := openTemp(t)
+	cfg := Config{}
+	cfg.NoRelations = true
+	if _, err := s.Index(context.Background(), cfg, source(readDocs(t, 2, "../testdata/articles"))); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.Corpus(context.Background(), BuildOptions{})
+	if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "without relations") {
+		t.Errorf("build with relations from a store without: got %v", err)
+	}
+}
+
 // TestOpenRefuses checks that files that are not stores of this version
 // are refused with a message naming them, and left as they were.
 func TestOpenRefuses(t *testing.T) {

@@ -262,11 +262,13 @@ type Settings struct {
 	// Aliases identifies the aliases rules (AliasesDigest of the file
 	// they were read from), "" for none.
 	Aliases string
+	// NoRelations is set when documents were analysed without relations.
+	NoRelations bool
 }
 
 // settingsOf returns the settings of graph options, whose Aliases are
 // identified by aliases.
-func settingsOf(o graph.Options, aliases string) (Settings, error) {
+func settingsOf(o graph.Options, aliases string, noRelations bool) (Settings, error) {
 	if o.Aliases != nil && aliases == "" {
 		return Settings{}, errors.New("aliases rules given without their digest (store.AliasesDigest)")
 	}
@@ -280,7 +282,7 @@ func settingsOf(o graph.Options, aliases string) (Settings, error) {
 	case ev < 0:
 		ev = 0
 	}
-	return Settings{Scope: o.Scope, Evidence: ev, Aliases: aliases}, nil
+	return Settings{Scope: o.Scope, Evidence: ev, Aliases: aliases, NoRelations: noRelations}, nil
 }
 
 func (st Settings) String() string {
@@ -288,7 +290,11 @@ func (st Settings) String() string {
 	if st.Aliases != "" {
 		al = st.Aliases
 	}
-	return fmt.Sprintf("scope %s, evidence %d, aliases %s", st.Scope, st.Evidence, al)
+	rel := "relations"
+	if st.NoRelations {
+		rel = "no relations"
+	}
+	return fmt.Sprintf("scope %s, evidence %d, aliases %s, %s", st.Scope, st.Evidence, al, rel)
 }
 
 // Settings returns the settings the store's documents were indexed with,
@@ -320,6 +326,6 @@ func (s *Store) Settings(ctx context.Context) (Settings, bool, error) {
 	if st.Evidence, err = strconv.Atoi(m["evidence"]); err != nil {
 		return Settings{}, false, s.errorf("meta: evidence: %v", err)
 	}
-	st.Aliases = m["aliases"]
+	st.Aliases, st.NoRelations = m["aliases"], m["relations"] == "off"
 	return st, true, nil
 }

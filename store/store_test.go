@@ -107,6 +107,8 @@ type equalCase struct {
 	since   time.Time
 	until   time.Time
 	view    entigraph.View
+	// noRel builds without relations; idxNoRel indexes without them.
+	noRel, idxNoRel bool
 }
 
 var equalCases = []equalCase{
@@ -118,6 +120,8 @@ var equalCases = []equalCase{
 	{name: "paragraph scope indexed", index: graph.Options{Scope: graph.Scope{Kind: graph.ScopeParagraph}},
 		build: graph.Options{Scope: graph.Scope{Kind: graph.ScopeParagraph}}},
 	{name: "other scope: resolved again", build: graph.Options{Scope: graph.Scope{Kind: graph.ScopeWindow, Window: 2}}},
+	{name: "no relations at build: resolved again", noRel: true},
+	{name: "indexed without relations", noRel: true, idxNoRel: true},
 	{name: "other evidence: resolved again", build: graph.Options{Evidence: -1}, view: entigraph.View{Measure: graph.MeasureNPMI}},
 }
 
@@ -153,7 +157,7 @@ func TestReutersSplitEqualsBatch(t *testing.T) {
 
 func checkSplit(t *testing.T, docs []input.Document, tc equalCase) {
 	ctx := context.Background()
-	batchCfg := entigraph.Config{Workers: 2, Graph: tc.build, KeepDuplicates: tc.keepDup, Since: tc.since, Until: tc.until}
+	batchCfg := entigraph.Config{Workers: 2, Graph: tc.build, KeepDuplicates: tc.keepDup, Since: tc.since, Until: tc.until, NoRelations: tc.noRel}
 	batch, err := entigraph.Build(ctx, batchCfg, source(docs))
 	if err != nil {
 		t.Fatal(err)
@@ -163,7 +167,7 @@ func checkSplit(t *testing.T, docs []input.Document, tc equalCase) {
 		t.Fatal(err)
 	}
 	s, _ := openTemp(t)
-	cfg := Config{Config: entigraph.Config{Workers: 2, Graph: tc.index}, Batch: 5}
+	cfg := Config{Config: entigraph.Config{Workers: 2, Graph: tc.index, NoRelations: tc.idxNoRel}, Batch: 5}
 	half := len(docs) / 2
 	for _, part := range [][]input.Document{docs[:half], docs[half:]} {
 		rep, err := s.Index(ctx, cfg, source(part))
@@ -174,7 +178,7 @@ func checkSplit(t *testing.T, docs []input.Document, tc equalCase) {
 			t.Fatalf("index added %d of %d documents: %+v", rep.Added, len(part), rep)
 		}
 	}
-	c, err := s.Corpus(ctx, BuildOptions{Graph: tc.build, KeepDuplicates: tc.keepDup, Since: tc.since, Until: tc.until, Workers: 3})
+	c, err := s.Corpus(ctx, BuildOptions{Graph: tc.build, KeepDuplicates: tc.keepDup, Since: tc.since, Until: tc.until, Workers: 3, NoRelations: tc.noRel})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -116,9 +116,6 @@ func buildFromStore(ctx context.Context, dbPath string, flags *commonFlags, opts
 	if err != nil {
 		return err
 	}
-	if flags.noRelations {
-		return usageErrorf("build --db: relations are chosen when indexing (index --no-relations), not when building")
-	}
 	flags.progress = "never" // nothing is analysed
 	cfg, _, rep, err := newRun(flags, nil, outputsOf(flags.output, view.format, flags.errorsFile), stderr)
 	if err != nil {
@@ -131,6 +128,7 @@ func buildFromStore(ctx context.Context, dbPath string, flags *commonFlags, opts
 	defer s.Close()
 	corpus, err := s.Corpus(ctx, store.BuildOptions{
 		Graph: opts, Aliases: digest, KeepDuplicates: cfg.KeepDuplicates, Since: cfg.Since, Until: cfg.Until, Workers: cfg.Workers,
+		NoRelations: flags.noRelations,
 	})
 	if err != nil {
 		return interrupted(err)
