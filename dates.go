@@ -14,3 +14,8 @@ func (c *Config) inWindow(d time.Time) bool {
 	return (c.Since.IsZero() || !day.Before(c.Since.UTC().Truncate(24*time.Hour))) &&
 		(c.Until.IsZero() || !day.After(c.Until.UTC().Truncate(24*time.Hour)))
 }
+
+// InWindow reports whether a document dated d is kept by Since and Until
+// (always, when neither is set): for runners that filter stored
+// documents themselves.
+func (c *Config) InWindow(d time.Time) bool { return c.inWindow(d) }

@@ -15,6 +15,7 @@ require (
 	golang.org/x/term v0.48.0 // cmd: is stderr a terminal (progress bar or not)
 	gonum.org/v1/gonum v0.17.0 // graph: Louvain communities (gonum/graph/community, over a read-only view of graph.Graph), PageRank cross-check in tests; prose needed v0.7.0
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // nlp: punkt sentence segmenter (prose's), built once per process
+	modernc.org/sqlite v1.62.0 // store: the corpus store (index, build --db); SQLite translated to Go, so no cgo and entigraph stays one static, cross-compiling binary; the most used pure-Go SQLite driver (database/sql)
 )
 
 require (
@@ -32,14 +33,22 @@ require (
 	github.com/andybalholm/cascadia v1.3.3 // indirect
 	github.com/deckarep/golang-set v1.7.1 // indirect
 	github.com/disintegration/imaging v1.6.2 // indirect
+	github.com/dustin/go-humanize v1.1.0 // indirect
 	github.com/flopp/go-findfont v0.1.0 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
+	github.com/google/uuid v1.6.0 // indirect
 	github.com/itlightning/dateparse v0.2.1 // indirect
+	github.com/mattn/go-isatty v0.0.24 // indirect
 	github.com/mingrammer/commonregex v1.0.1 // indirect
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
+	github.com/ncruces/go-strftime v1.1.0 // indirect
+	github.com/remyoudompheng/bigfft v0.0.0-20230129092748-24d4a6f8daec // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/tetratelabs/wazero v1.10.1 // indirect
 	golang.org/x/sys v0.50.0 // indirect
+	modernc.org/libc v1.80.1 // indirect
+	modernc.org/mathutil v1.7.1 // indirect
+	modernc.org/memory v1.12.1 // indirect
 )

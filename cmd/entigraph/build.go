@@ -10,7 +10,7 @@ import (
 
 func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var flags commonFlags
-	var scope, aliasesPath string
+	var scope, aliasesPath, dbPath string
 	var opts graph.Options
 	var view viewFlags
 	fs := newFlagSet("build", buildUsage, stderr)
@@ -20,6 +20,7 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs.StringVar(&aliasesPath, "aliases", "", aliasesHelp)
 	fs.IntVar(&opts.Evidence, "evidence", graph.DefaultEvidence, "supporting passages kept per edge (0 for none), shown as the edge tooltip")
 	view.register(fs)
+	registerDB(fs, &dbPath)
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -30,10 +31,15 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if opts.Scope, err = graph.ParseScope(scope); err != nil {
 		return usageErrorf("--scope: %v", err)
 	}
-	if opts.Aliases, err = readAliases(aliasesPath); err != nil {
-		return err
+	if dbPath == "" {
+		if opts.Aliases, err = readAliases(aliasesPath); err != nil {
+			return err
+		}
 	}
-	if fs.NArg() == 0 {
+	switch {
+	case dbPath != "" && fs.NArg() > 0:
+		return usageErrorf("build: give --db or PATH..., not both (entigraph index --db adds documents to a store)")
+	case fs.NArg() == 0 && dbPath == "":
 		fs.Usage()
 		return usageErrorf("build: no PATH given (use - for stdin)")
 	}
@@ -42,6 +48,9 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	if opts.Evidence == 0 {
 		opts.Evidence = -1 // the flag's 0 means none; Options' 0 means the default
+	}
+	if dbPath != "" {
+		return buildFromStore(ctx, dbPath, &flags, opts, aliasesPath, &view, stdout, stderr)
 	}
 	cfg, inputs, rep, err := newRun(&flags, fs.Args(), outputsOf(flags.output, view.format, flags.errorsFile), stderr)
 	if err != nil {

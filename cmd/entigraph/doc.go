@@ -5,6 +5,8 @@
 //
 //	entigraph extract [flags] PATH...   print entity mentions as JSON Lines
 //	entigraph build   [flags] PATH...   write the co-occurrence graph
+//	entigraph index   --db FILE PATH... add documents to a corpus store
+//	entigraph build   --db FILE [flags] write the graph of a corpus store
 //	entigraph render  [flags] GRAPH.dot draw a DOT graph as SVG or PNG
 //	entigraph train   [flags]           train the recognizer on CoNLL data
 //	entigraph eval    [flags] FILE      score a recognizer on CoNLL data
@@ -37,6 +39,14 @@
 // article count once (--keep-duplicates keeps them). --format gexf, graphml, json or csv writes the other formats;
 // --weight, --top-nodes, --top-edges, --focus, --giant and --backbone
 // choose what to keep; --render svg or png draws it in-process.
+//
+// index analyses documents and keeps the results in a SQLite file (a
+// corpus store, package store): per document its partial graph and its
+// annotated text, not the graph. Documents already stored with the same id
+// and content are not analysed again; a changed one replaces its results;
+// it prints how many were added, unchanged, replaced and failed. build
+// --db FILE writes the graph of the stored documents, byte for byte the
+// graph build writes over the same inputs, without reading the texts.
 //
 // Every problem with an input is reported on stderr as one line,
 // "entigraph: PATH: why" (PATH:LINE for a record), and the other inputs go

@@ -48,6 +48,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return runExtract(ctx, rest, stdin, stdout, stderr)
 	case "build":
 		return runBuild(ctx, rest, stdin, stdout, stderr)
+	case "index":
+		return runIndex(ctx, rest, stdin, stdout, stderr)
 	case "render":
 		return runRender(ctx, rest, stdin, stdout, stderr)
 	case "train":

@@ -241,7 +241,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"extract", "build", "train", "eval"} {
+	for _, cmd := range []string{"extract", "build", "index", "train", "eval"} {
 		t.Run(cmd, func(t *testing.T) {
 			stdout, stderr, code := runCLI(t, "", cmd, "--help")
 			if code != exitOK {
