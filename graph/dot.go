@@ -107,7 +107,7 @@ func WriteDOT(w io.Writer, g *Graph) error {
 			dir = "both"
 		}
 		color := relationColors[r.Type]
-		fmt.Fprintf(bw, "\t%s -> %s [relation=%s, label=%s, color=%s, fontcolor=%s, fontsize=11, len=1.3, dir=%s, count=%d, docs=%d, score=%s, penwidth=%s, tooltip=%s];\n",
+		fmt.Fprintf(bw, "\t%s -> %s [relation=%s, label=%s, color=%s, fontcolor=%s, fontsize=11, dir=%s, count=%d, docs=%d, score=%s, penwidth=%s, tooltip=%s];\n",
 			quote(r.Head), quote(r.Tail), quote(string(r.Type)), quote(r.Type.Label()), quote(color), quote(color), dir,
 			r.Count, r.Docs, dotNum(r.Score), penwidth(float64(r.Count)+1, maxCount+1), quote(RelationTooltip(&r)))
 	}

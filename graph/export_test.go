@@ -197,7 +197,7 @@ func TestDOTView(t *testing.T) {
 		`"Anna Berg" -> "Bonn" [dir=none, style=dashed, color="#99999966", weight=`,
 		"npmi=0.579095",
 		`"Anna Berg" -> "Cargo Inc" [relation="works_for", label="works for", color="#0072b2"`,
-		`"Anna Berg" -> "Bonn" [relation="met", label="met", color="#e69f00", fontcolor="#e69f00", fontsize=11, len=1.3, dir=both`,
+		`"Anna Berg" -> "Bonn" [relation="met", label="met", color="#e69f00", fontcolor="#e69f00", fontsize=11, dir=both`,
 		`<font color="#0072b2">→ works for</font>`,
 	} {
 		if !strings.Contains(dot, want) {

@@ -134,9 +134,13 @@ func Prune(g *Graph, o PruneOptions) (*Graph, error) {
 			g.keepNodes(func(n *Node) bool { return keep[n.Key] }))
 	}
 	if o.TopEdges > 0 {
+		keepRels := g.topRelations(o.TopEdges)
+		n := len(g.Relations)
+		g.Relations = slices.DeleteFunc(g.Relations, func(r Relation) bool { return !keepRels[relationID(r)] })
 		keep := g.topEdges(o.TopEdges)
-		g.record(fmt.Sprintf("--top-edges %d", o.TopEdges), "--top-edges 0",
-			g.keepEdges(func(i int, _ *Edge) bool { return keep[i] }))
+		r := g.keepEdges(func(i int, _ *Edge) bool { return keep[i] })
+		r.edges += n - len(g.Relations)
+		g.record(fmt.Sprintf("--top-edges %d", o.TopEdges), "--top-edges 0", r)
 	}
 	if o.Giant {
 		keep := g.giant(focus)
@@ -431,4 +435,36 @@ func (g *Graph) RelationsOnly() *Graph {
 	}
 	out.Nodes = slices.DeleteFunc(out.Nodes, func(n Node) bool { return !linked[n.Key] })
 	return out
+}
+
+// relationID identifies a relation of a graph.
+func relationID(r Relation) [3]string { return [3]string{string(r.Type), r.Head, r.Tail} }
+
+// topRelations returns the relations among the k strongest of at least
+// one of their ends: most stated, then best scored, then by the other
+// end's key.
+func (g *Graph) topRelations(k int) map[[3]string]bool {
+	byNode := map[string][]int{}
+	for i, r := range g.Relations {
+		byNode[r.Head] = append(byNode[r.Head], i)
+		byNode[r.Tail] = append(byNode[r.Tail], i)
+	}
+	keep := map[[3]string]bool{}
+	for key, idx := range byNode {
+		other := func(r *Relation) string {
+			if r.Head == key {
+				return r.Tail
+			}
+			return r.Head
+		}
+		slices.SortFunc(idx, func(a, b int) int {
+			x, y := &g.Relations[a], &g.Relations[b]
+			return cmp.Or(-cmp.Compare(x.Count, y.Count), -cmp.Compare(x.Score, y.Score),
+				strings.Compare(other(x), other(y)), strings.Compare(string(x.Type), string(y.Type)))
+		})
+		for _, i := range idx[:min(k, len(idx))] {
+			keep[relationID(g.Relations[i])] = true
+		}
+	}
+	return keep
 }
