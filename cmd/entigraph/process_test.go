@@ -38,6 +38,13 @@ func binary(t *testing.T) string {
 		binPath = filepath.Join(dir, "entigraph")
 		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
 			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+			return
+		}
+		// One start compiles Graphviz into this user's cache, so that
+		// the signal tests do not signal a process still initialising
+		// (before main, where Go's default handler would kill it).
+		if out, err := exec.Command(binPath, "--help").CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("%s --help: %v\n%s", binPath, err, out)
 		}
 	})
 	if binErr != nil {
