@@ -2,8 +2,10 @@ package entigraph
 
 import "time"
 
-// inWindow reports whether a document dated d is kept by Since and Until.
-func (c *Config) inWindow(d time.Time) bool {
+// InWindow reports whether a document dated d is kept by Since and Until
+// (always, when neither is set); runners that filter stored documents
+// themselves use it too.
+func (c *Config) InWindow(d time.Time) bool {
 	if c.Since.IsZero() && c.Until.IsZero() {
 		return true
 	}
@@ -14,8 +16,3 @@ func (c *Config) inWindow(d time.Time) bool {
 	return (c.Since.IsZero() || !day.Before(c.Since.UTC().Truncate(24*time.Hour))) &&
 		(c.Until.IsZero() || !day.After(c.Until.UTC().Truncate(24*time.Hour)))
 }
-
-// InWindow reports whether a document dated d is kept by Since and Until
-// (always, when neither is set): for runners that filter stored
-// documents themselves.
-func (c *Config) InWindow(d time.Time) bool { return c.inWindow(d) }

@@ -161,7 +161,7 @@ func Run(ctx context.Context, cfg Config, src Source, part *graph.Partial, each 
 		seen := map[uint64]bool{}
 		seq := 0
 		for doc, err := range src {
-			if err == nil && !cfg.inWindow(doc.Date) {
+			if err == nil && !cfg.InWindow(doc.Date) {
 				if !send(ctx, slots, work, job{seq: seq, r: Result{Input: doc, Err: errOutsideWindow}}) {
 					return
 				}

@@ -61,7 +61,7 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	corpus, err := entigraph.Build(ctx, cfg, entigraph.Inputs(inputs, stdin, cfg.Input))
 	if err != nil {
 		rep.prog.finish()
-		return interrupted(err)
+		return err
 	}
 	if corpus.Stats.Analysed == 0 {
 		// Nothing to show: keep whatever -o holds rather than replace

@@ -108,7 +108,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return nil
 		})
 		if err != nil {
-			return interrupted(err)
+			return err
 		}
 		if corpus.Stats.Analysed == 0 {
 			return errNothingAnalysed // keep whatever -o holds

@@ -70,7 +70,7 @@ func runIndex(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	r, err := s.Index(ctx, store.Config{Config: cfg, Aliases: digest}, entigraph.Inputs(inputs, stdin, cfg.Input))
 	rep.prog.finish()
 	if err != nil {
-		return interrupted(err)
+		return err
 	}
 	if err := s.Close(); err != nil {
 		return err
@@ -131,7 +131,7 @@ func buildFromStore(ctx context.Context, dbPath string, flags *commonFlags, opts
 		NoRelations: flags.noRelations,
 	})
 	if err != nil {
-		return interrupted(err)
+		return err
 	}
 	if corpus.Stats.Analysed == 0 {
 		if err := rep.finish(corpus, stdout, -1, -1); err != nil {

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/entigraph/entigraph"
 )
 
 // Exit codes, documented in doc.go and the README.
@@ -118,7 +120,7 @@ func report(err error, stderr io.Writer) int {
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "entigraph: %v\n", err)
 		return exitUsage
-	case errors.As(err, &failed), errors.Is(err, errFailFast), errors.Is(err, errNothingAnalysed):
+	case errors.As(err, &failed), errors.Is(err, entigraph.ErrFailFast), errors.Is(err, errNothingAnalysed):
 		fmt.Fprintf(stderr, "entigraph: %v\n", err)
 		return exitInputFailed
 	}

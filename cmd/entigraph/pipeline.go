@@ -226,17 +226,6 @@ func flagDate(name, s string) (time.Time, error) {
 	return t, nil
 }
 
-// interrupted turns the library's stop errors into the CLI's.
-func interrupted(err error) error {
-	if errors.Is(err, entigraph.ErrFailFast) {
-		return errFailFast
-	}
-	return err
-}
-
-// errFailFast stops a --fail-fast run at its first failure: exit status 1.
-var errFailFast = entigraph.ErrFailFast
-
 // finish writes the --errors file and the summary, and returns the error
 // that decides the exit status. nodes < 0 leaves the graph out of the
 // summary.
