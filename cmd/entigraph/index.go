@@ -121,6 +121,7 @@ func buildFromStore(ctx context.Context, dbPath string, flags *commonFlags, opts
 	if err != nil {
 		return err
 	}
+	rep.fromStore = true
 	s, err := store.OpenExisting(ctx, dbPath)
 	if err != nil {
 		return err

@@ -20,8 +20,10 @@ func TestIndexBuildMatchesBuild(t *testing.T) {
 	}
 	db := filepath.Join(t.TempDir(), "corpus.db")
 	half := len(files) / 2
+	var stderr string
+	var code int
 	for i, part := range [][]string{files[:half], files[half:]} {
-		_, stderr, code := runCLI(t, "", append([]string{"index", "--db", db, "-j", "2"}, part...)...)
+		_, stderr, code = runCLI(t, "", append([]string{"index", "--db", db, "-j", "2"}, part...)...)
 		if code != exitOK {
 			t.Fatalf("index part %d: exit %d: %s", i+1, code, stderr)
 		}
@@ -29,9 +31,14 @@ func TestIndexBuildMatchesBuild(t *testing.T) {
 			t.Errorf("index part %d: summary %q does not report %d added", i+1, stderr, want)
 		}
 	}
-	_, stderr, _ := runCLI(t, "", append([]string{"index", "--db", db}, files...)...)
+	_, stderr, _ = runCLI(t, "", append([]string{"index", "--db", db}, files...)...)
 	if !strings.Contains(stderr, "0 added, "+strconv.Itoa(len(files))+" unchanged") {
 		t.Errorf("indexing again: summary %q, want every document unchanged", stderr)
+	}
+	// build --db analyses nothing, so its summary gives counts but no rate.
+	_, stderr, code = runCLI(t, "", "build", "--db", db, "-o", filepath.Join(t.TempDir(), "g.dot"))
+	if code != exitOK || !strings.Contains(stderr, "entigraph: done: "+strconv.Itoa(len(files))+" documents") || strings.Contains(stderr, "tokens/s") {
+		t.Errorf("build --db: exit %d, summary %q: want the document count and no tokens/s", code, stderr)
 	}
 	views := [][]string{
 		{"--format", "dot"}, {"--format", "gexf"}, {"--format", "graphml"}, {"--format", "json"}, {"--format", "csv"},

@@ -145,6 +145,9 @@ type runReport struct {
 	// noted holds the notes said for a whole file, said once per file
 	// rather than once per record.
 	noted map[string]bool
+	// fromStore is set when the documents were analysed by earlier runs
+	// (build --db), so a rate of tokens per second would mean nothing.
+	fromStore bool
 }
 
 // note prints how a document was read when it was not plainly, once per
@@ -258,9 +261,13 @@ func (r *runReport) finish(c *entigraph.Corpus, stdout io.Writer, nodes, edges i
 		if len(r.skipped) > 0 {
 			dupPart += fmt.Sprintf(", %d files skipped (%s)", len(r.skipped), input.SkipSummary(r.skipped))
 		}
-		fmt.Fprintf(r.stderr, "entigraph: done: %d documents (%d failed)%s, %d sentences, %d tokens, %d mentions, %d relations%s in %s (%.0f tokens/s)\n",
+		var rate string
+		if !r.fromStore {
+			rate = fmt.Sprintf(" (%.0f tokens/s)", float64(st.Tokens)/max(elapsed.Seconds(), 1e-9))
+		}
+		fmt.Fprintf(r.stderr, "entigraph: done: %d documents (%d failed)%s, %d sentences, %d tokens, %d mentions, %d relations%s in %s%s\n",
 			st.Docs, st.Failed, dupPart, st.Sentences, st.Tokens, st.Mentions, st.Relations, graphPart,
-			elapsed.Round(time.Millisecond), float64(st.Tokens)/max(elapsed.Seconds(), 1e-9))
+			elapsed.Round(time.Millisecond), rate)
 	}
 	if st.Failed > 0 {
 		return &inputsFailed{failed: st.Failed, total: st.Docs}
