@@ -32,6 +32,11 @@ type Options struct {
 	// document whose entigraph.ContentHash equals an earlier one's (in
 	// input order) is dropped, as the CLI does.
 	KeepDuplicates bool
+	// Since and Until, when set, keep only the documents dated within
+	// [Since, Until] (days, inclusive), leaving undated ones out, as
+	// entigraph.Config's do. They are applied before duplicates are
+	// looked for, as the CLI does.
+	Since, Until time.Time
 	// View is how the graph is weighed, pruned and analysed.
 	View entigraph.View
 	// Format is dot (the zero value), gexf, graphml, json or csv.
@@ -97,6 +102,9 @@ func (o Options) Check() error {
 	}
 	if o.Output == "" || o.Output == "-" {
 		return errors.New("give an output path: workers cannot write to the launcher's standard output")
+	}
+	if !o.Since.IsZero() && !o.Until.IsZero() && o.Until.Before(o.Since) {
+		return fmt.Errorf("until %s is before since %s", o.Until.Format(time.DateOnly), o.Since.Format(time.DateOnly))
 	}
 	return nil
 }
@@ -174,8 +182,10 @@ func failureOf(in, record int, id string, err error) Failure {
 type Tally struct {
 	Read, Duplicates, Failed, Analysed int
 	Decoded                            int
-	Sentences, Tokens, Mentions        int
-	Relations                          int
+	// OutsideWindow counts documents left out by Options.Since and Until.
+	OutsideWindow               int
+	Sentences, Tokens, Mentions int
+	Relations                   int
 	// Partials counts the partial graphs the analysis emitted, one per
 	// bundle: how far the runner spread the work.
 	Partials int
@@ -187,6 +197,7 @@ func (t *Tally) add(o Tally) {
 	t.Failed += o.Failed
 	t.Analysed += o.Analysed
 	t.Decoded += o.Decoded
+	t.OutsideWindow += o.OutsideWindow
 	t.Sentences += o.Sentences
 	t.Tokens += o.Tokens
 	t.Mentions += o.Mentions
@@ -204,9 +215,10 @@ func sumTallies(a, b Tally) Tally {
 const metricsNamespace = "entigraph"
 
 var counters = struct {
-	read, duplicates, failed, analysed, decoded, sentences, tokens, mentions, relations, partials, written beam.Counter
+	read, duplicates, outside, failed, analysed, decoded, sentences, tokens, mentions, relations, partials, written beam.Counter
 }{
 	beam.NewCounter(metricsNamespace, "read"), beam.NewCounter(metricsNamespace, "duplicates"),
+	beam.NewCounter(metricsNamespace, "outside"),
 	beam.NewCounter(metricsNamespace, "failed"), beam.NewCounter(metricsNamespace, "analysed"),
 	beam.NewCounter(metricsNamespace, "decoded"),
 	beam.NewCounter(metricsNamespace, "sentences"), beam.NewCounter(metricsNamespace, "tokens"),
@@ -218,6 +230,7 @@ var counters = struct {
 func publish(ctx context.Context, t Tally, written int) {
 	counters.read.Inc(ctx, int64(t.Read))
 	counters.duplicates.Inc(ctx, int64(t.Duplicates))
+	counters.outside.Inc(ctx, int64(t.OutsideWindow))
 	counters.failed.Inc(ctx, int64(t.Failed))
 	counters.analysed.Inc(ctx, int64(t.Analysed))
 	counters.decoded.Inc(ctx, int64(t.Decoded))
@@ -286,7 +299,7 @@ func Build(s beam.Scope, o Options, inputs []input.Input) {
 	s = s.Scope("entigraph")
 	// Each shard is its own element, so that a runner may read the files
 	// on many workers.
-	docs, readFailures, readTally := beam.ParDo3(s.Scope("Read"), &readFn{Input: o.Input}, beam.CreateList(s, shards))
+	docs, readFailures, readTally := beam.ParDo3(s.Scope("Read"), &readFn{Input: o.Input, Since: o.Since, Until: o.Until}, beam.CreateList(s, shards))
 	tallies := []beam.PCollection{readTally}
 	if o.KeepDuplicates {
 		// The break between reading and analysis lets a runner spread
@@ -312,7 +325,8 @@ func Build(s beam.Scope, o Options, inputs []input.Input) {
 // readFn reads one shard with package input, so that document ids,
 // records and errors are the CLI's.
 type readFn struct {
-	Input input.Options
+	Input        input.Options
+	Since, Until time.Time
 }
 
 func (f *readFn) ProcessElement(ctx context.Context, sh Shard, emit func(Doc), fail func(Failure), tally func(Tally)) {
@@ -328,7 +342,13 @@ func (f *readFn) ProcessElement(ctx context.Context, sh Shard, emit func(Doc), f
 		docs = func(yield func(input.Document, error) bool) { remoteDocuments(ctx, sh.Path, f.Input, yield) }
 	}
 	var t Tally
+	window := entigraph.Config{Since: f.Since, Until: f.Until}
 	for d, err := range docs {
+		if err == nil && !window.InWindow(d.Date) {
+			t.OutsideWindow++
+			t.Read++
+			continue
+		}
 		if err != nil {
 			t.Failed++
 			if d.Encoding != "" {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/memfs"
@@ -60,7 +61,7 @@ func cliBytes(t *testing.T, o Options, paths []string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := entigraph.Config{Input: o.Input, Graph: gopts, KeepDuplicates: o.KeepDuplicates}
+	cfg := entigraph.Config{Input: o.Input, Graph: gopts, KeepDuplicates: o.KeepDuplicates, Since: o.Since, Until: o.Until}
 	corpus, err := entigraph.Build(context.Background(), cfg, entigraph.Paths(paths, nil, o.Input))
 	if err != nil {
 		t.Fatal(err)
@@ -151,23 +152,38 @@ func TestReuters(t *testing.T) {
 	if _, err := os.Stat(reuters); err != nil {
 		t.Skipf("Reuters-21578 is not at %s: %v", reuters, err)
 	}
-	dir := t.TempDir()
-	paths := reutersShards(t, dir, 300)
-	o := Options{Format: "json"}
-	got, st := beamBytes(t, o, paths)
-	if diff := cmp.Diff(cliBytes(t, o, paths), got); diff != "" {
-		t.Errorf("pipeline and CLI differ (-cli +beam):\n%s", diff)
+	paths := reutersShards(t, t.TempDir(), 300)
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	tests := []struct {
+		name string
+		o    Options
+	}{
+		{"all", Options{Format: "json"}},
+		// The first 300 articles are dated 26 February, 1 and 2 March 1987.
+		{"time window", Options{Format: "json", Since: day("1987-03-01"), Until: day("1987-03-01")}},
 	}
-	gopts, _ := o.Graph.options()
-	corpus, err := entigraph.Build(context.Background(), entigraph.Config{Graph: gopts}, entigraph.Paths(paths, nil, o.Input))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(corpus.Stats, st.Stats); diff != "" {
-		t.Errorf("totals differ (-cli +beam):\n%s", diff)
-	}
-	if st.Duplicates < 5 {
-		t.Errorf("no duplicates among %d Reuters articles: the test no longer checks which copy is kept", st.Docs)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, st := beamBytes(t, tt.o, paths)
+			if diff := cmp.Diff(cliBytes(t, tt.o, paths), got); diff != "" {
+				t.Errorf("pipeline and CLI differ (-cli +beam):\n%s", diff)
+			}
+			gopts, _ := tt.o.Graph.options()
+			cfg := entigraph.Config{Graph: gopts, Since: tt.o.Since, Until: tt.o.Until}
+			corpus, err := entigraph.Build(context.Background(), cfg, entigraph.Paths(paths, nil, tt.o.Input))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(corpus.Stats, st.Stats); diff != "" {
+				t.Errorf("totals differ (-cli +beam):\n%s", diff)
+			}
+			if tt.o.Since.IsZero() && st.Duplicates < 5 {
+				t.Errorf("no duplicates among %d Reuters articles: the test no longer checks which copy is kept", st.Docs)
+			}
+			if !tt.o.Since.IsZero() && (st.OutsideWindow < 200 || st.Docs < 20) {
+				t.Errorf("window kept %d and left out %d: want about 40 kept and 260 left out", st.Docs, st.OutsideWindow)
+			}
+		})
 	}
 }
 

@@ -49,7 +49,7 @@ func Run(ctx context.Context, runner string, o Options, inputs []input.Input) (S
 		return Stats{}, ErrNoTotals
 	}
 	st := Stats{Partials: int(c["partials"]), Stats: entigraph.Stats{
-		Docs: int(c["read"] - c["duplicates"]), Failed: int(c["failed"]),
+		Docs: int(c["read"] - c["duplicates"] - c["outside"]), Failed: int(c["failed"]), OutsideWindow: int(c["outside"]),
 		Analysed: int(c["analysed"]), Duplicates: int(c["duplicates"]), Decoded: int(c["decoded"]),
 		Sentences: int(c["sentences"]), Tokens: int(c["tokens"]),
 		Mentions: int(c["mentions"]), Relations: int(c["relations"]),

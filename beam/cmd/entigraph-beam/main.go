@@ -57,6 +57,7 @@ type flags struct {
 	maxDocBytes                       int64
 	weight, rank, edges, slice        string
 	color, focus                      string
+	since, until                      string
 	minWeight, backbone, minScore     float64
 	topEdges, topNodes, depth         int
 	giant                             bool
@@ -74,6 +75,8 @@ func (f *flags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.evidence, "evidence", graph.DefaultEvidence, "supporting passages kept per edge (0 for none)")
 	fs.StringVar(&f.aliases, "aliases", "", "resolution rules file (read here and sent to the workers)")
 	fs.BoolVar(&f.keepDuplicates, "keep-duplicates", false, "keep every copy of an article")
+	fs.StringVar(&f.since, "since", "", "keep only documents dated on or after this day (YYYY-MM-DD); undated ones are left out")
+	fs.StringVar(&f.until, "until", "", "keep only documents dated on or before this day (YYYY-MM-DD); undated ones are left out")
 	fs.BoolVar(&f.quiet, "q", false, "print only errors, no summary")
 	fs.StringVar(&f.inputFormat, "input-format", "auto", "read every input as: auto (by extension), text, markdown, html, jsonl or csv")
 	fs.StringVar(&f.textField, "text-field", "", "JSON Lines/CSV field holding the article text")
@@ -113,6 +116,19 @@ func (f *flags) options() (entibeam.Options, error) {
 	o.Input.MaxDocBytes = f.maxDocBytes
 	if o.Input.CSVDelimiter, err = input.ParseDelimiter(f.csvDelimiter); err != nil {
 		return o, fmt.Errorf("--csv-delimiter: %w", err)
+	}
+	for _, d := range []struct {
+		name, text string
+		to         *time.Time
+	}{{"--since", f.since, &o.Since}, {"--until", f.until, &o.Until}} {
+		if d.text == "" {
+			continue
+		}
+		t, ok := input.ParseDate(d.text)
+		if !ok {
+			return o, fmt.Errorf("%s: cannot read %q as a date (want YYYY-MM-DD)", d.name, d.text)
+		}
+		*d.to = t
 	}
 	o.Input.URLField = f.urlField
 	o.Input.TextField, o.Input.IDField, o.Input.TitleField, o.Input.DateField = f.textField, f.idField, f.titleField, f.dateField
@@ -252,8 +268,12 @@ func run(args []string, stderr io.Writer) int {
 	}
 	if !f.quiet {
 		elapsed := time.Since(start)
-		fmt.Fprintf(stderr, "entigraph-beam: done on %s: %d documents (%d failed), %d duplicates dropped, %d sentences, %d tokens, %d mentions, %d relations, %d partial graphs merged in %s (%.1f docs/s)\n",
-			runner, st.Docs, st.Failed, st.Duplicates, st.Sentences, st.Tokens, st.Mentions, st.Relations, st.Partials,
+		var window string
+		if st.OutsideWindow > 0 {
+			window = fmt.Sprintf(", %d outside --since/--until or undated", st.OutsideWindow)
+		}
+		fmt.Fprintf(stderr, "entigraph-beam: done on %s: %d documents (%d failed), %d duplicates dropped%s, %d sentences, %d tokens, %d mentions, %d relations, %d partial graphs merged in %s (%.1f docs/s)\n",
+			runner, st.Docs, st.Failed, st.Duplicates, window, st.Sentences, st.Tokens, st.Mentions, st.Relations, st.Partials,
 			elapsed.Round(time.Millisecond), float64(st.Docs)/max(elapsed.Seconds(), 1e-9))
 	}
 	if st.Failed > 0 {

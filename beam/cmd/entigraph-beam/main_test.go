@@ -4,6 +4,7 @@ import (
 	"flag"
 	"io"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -58,6 +59,11 @@ func TestFlags(t *testing.T) {
 				o.View = entigraph.View{Measure: graph.MeasureNPMI, TopNodes: -1, TopEdges: 3, Giant: true, ColorCommunities: true,
 					Focus: "Ana", Depth: 2, Edges: entigraph.RelationEdges, MinScore: 0.5, Rank: graph.RankPageRank, Slice: graph.Month}
 			}, []string{"x"}},
+		{"time window", []string{"-o", "g.dot", "--since", "1987-03-01", "--until", "1987-03-31", "x"},
+			func(o *entibeam.Options) {
+				o.Since = time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
+				o.Until = time.Date(1987, 3, 31, 0, 0, 0, 0, time.UTC)
+			}, []string{"x"}},
 		{"input flags", []string{"-o", "g.dot", "--input-format", "jsonl", "--text-field", "body", "--id-field", "uid", "--title-field", "-", "--date-field", "when", "--max-doc-bytes", "100",
 			"--url-field", "link", "--csv-delimiter", "tab", "x"},
 			func(o *entibeam.Options) {
@@ -104,6 +110,8 @@ func TestBadFlags(t *testing.T) {
 		{"unknown flag", []string{"-o", "g", "--render", "svg", "x"}},
 		{"bad max doc bytes", []string{"-o", "g", "--max-doc-bytes", "0", "x"}},
 		{"bad csv delimiter", []string{"-o", "g", "--csv-delimiter", "ab", "x"}},
+		{"bad date", []string{"-o", "g", "--since", "March", "x"}},
+		{"until before since", []string{"-o", "g", "--since", "1987-03-02", "--until", "1987-03-01", "x"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
