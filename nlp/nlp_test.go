@@ -49,6 +49,10 @@ func TestSegmentSentences(t *testing.T) {
 		{"byte order mark", "\ufeffHello Nairobi.", []string{"Hello Nairobi."}},
 		{"crlf line ends", "One line.\r\nAnother line.\r\n", []string{"One line.", "Another line."}},
 		{"only white space", " \n\t\n ", nil},
+		{"place abbreviation then lower case goes on", "She moved to Columbus, Miss. in March. Then she left.",
+			[]string{"She moved to Columbus, Miss. in March.", "Then she left."}},
+		{"place abbreviation then a capital ends", "He lives in Portland, Ore. He said so.",
+			[]string{"He lives in Portland, Ore.", "He said so."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,6 +89,10 @@ func TestSegmentTokens(t *testing.T) {
 			[]string{"They", "sailed", "into", "the", "Black", "Sea", ".", "Then", "it", "ended", "the", "Trojan", "War", "."}},
 		{"sentence-final abbreviation keeps its period", "He joined Acme Inc. He met Martin Luther King Jr.",
 			[]string{"He", "joined", "Acme", "Inc.", "He", "met", "Martin", "Luther", "King", "Jr."}},
+		{"state abbreviations keep their period", "Plants in Bethany, Conn., and Jackson, Wyo., closed in Fresno, Calif.",
+			[]string{"Plants", "in", "Bethany", ",", "Conn.", ",", "and", "Jackson", ",", "Wyo.", ",", "closed", "in", "Fresno", ",", "Calif."}},
+		{"state abbreviations are case-sensitive", "They will miss. Wash it.",
+			[]string{"They", "will", "miss", ".", "Wash", "it", "."}},
 		{"sentence-final initialism keeps its period", "She moved to the U.S.", []string{"She", "moved", "to", "the", "U.S."}},
 		{"em and en dashes split", "Saul Bass—who was famous–left in 1960–61.",
 			[]string{"Saul", "Bass", "—", "who", "was", "famous", "–", "left", "in", "1960", "–", "61", "."}},

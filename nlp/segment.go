@@ -156,7 +156,7 @@ func splitSentences(seg *sentences.DefaultSentenceTokenizer, text string, para s
 	var out []span
 	last := 0
 	for _, pos := range seg.SentencePositions(p) {
-		if pos <= last || pos > len(p) {
+		if pos <= last || pos > len(p) || continuesAfterAbbreviation(p[last:pos], p[pos:]) {
 			continue
 		}
 		sp := trimSpan(text, span{para.start + last, para.start + pos})
@@ -172,4 +172,25 @@ func splitSentences(seg *sentences.DefaultSentenceTokenizer, text string, para s
 		}
 	}
 	return out
+}
+
+// continuesAfterAbbreviation reports whether a break punkt proposes
+// between sentence and rest is false: sentence ends with a place
+// abbreviation ("Columbus, Miss.") and rest goes on in lower case or with
+// punctuation ("in March.", ", and"), which no sentence starts with.
+func continuesAfterAbbreviation(sentence, rest string) bool {
+	sentence = strings.TrimRightFunc(sentence, isSpaceOrBOM)
+	word, ok := strings.CutSuffix(sentence, ".")
+	if !ok {
+		return false
+	}
+	if i := strings.LastIndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		word = word[i+1:]
+	}
+	if !placeAbbreviations[word] {
+		return false
+	}
+	rest = strings.TrimLeftFunc(rest, isSpaceOrBOM)
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r) || strings.ContainsRune(",;:)", r)
 }
