@@ -98,6 +98,12 @@ func TestSegmentTokens(t *testing.T) {
 			[]string{"Saul", "Bass", "—", "who", "was", "famous", "–", "left", "in", "1960", "–", "61", "."}},
 		{"place compounds split after the name", "The Lebanon-based channel and a U.S.-born, London-Headquartered firm.",
 			[]string{"The", "Lebanon", "-based", "channel", "and", "a", "U.S.", "-born", ",", "London", "-Headquartered", "firm", "."}},
+		{"pre-tokenized text keeps its tokens", "` ` We 'd play , ' ' said Atlanta businessman Neil Estes.",
+			[]string{"`", "`", "We", "'d", "play", ",", "'", "'", "said", "Atlanta", "businessman", "Neil", "Estes."}},
+		{"pre-tokenized by a spaced clitic alone", "Monday 's meeting was chaired by the Lebanon-based Commission.",
+			[]string{"Monday", "'s", "meeting", "was", "chaired", "by", "the", "Lebanon-based", "Commission."}},
+		{"one glued comma means ordinary text", "Iran , Iraq, and Qatar.",
+			[]string{"Iran", ",", "Iraq", ",", "and", "Qatar", "."}},
 		{"lowercase and bare compounds stay whole", "A home-based worker, well-born, said -based.",
 			[]string{"A", "home-based", "worker", ",", "well-born", ",", "said", "-based", "."}},
 	}
@@ -196,6 +202,7 @@ func FuzzProcess(f *testing.F) {
 	f.Add("President Amara Okafor of Kenya met Lukas Brandt in Hamburg.")
 	f.Add("“Quoted” text, Iran’s envoy &rsquo;s and U.S. policy.\n\n# Heading\n- item")
 	f.Add("\ufeff\r\n\r\nA.\n\nB")
+	f.Add("` ` Kevin O 'Brien , of Columbus , Miss . , said n't ' ' .")
 	var p Pipeline
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, err := p.Process(text)
@@ -218,4 +225,31 @@ func ExamplePipeline() {
 	// Output:
 	// sentence 0: "Ana Silva flew to Lisbon."
 	// sentence 6: "She met the mayor."
+}
+
+func TestIsPretokenized(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"spaced comma", "Columbus , Miss .", true},
+		{"spaced clitic", "Iran 's leader spoke", true},
+		{"spaced negation", "He did n't go", true},
+		{"spaced closing quote and bracket", "He said ' ' no ( really )", true},
+		{"apostrophe inside a name is not evidence against", "Kevin O'Brien , 50", true},
+		{"glued comma", "Iran, Iraq , Qatar", false},
+		{"glued clitic", "Iran's leader , he said", false},
+		{"glued plural possessive", "the students' union , he said", false},
+		{"no punctuation at all", "Armenia lies east of Turkey.", false},
+		{"only a final period", "Harrington taught at the National War College.", false},
+		{"punctuation opening the text", ", and then", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isPretokenized(tt.text); got != tt.want {
+				t.Errorf("isPretokenized(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
 }
