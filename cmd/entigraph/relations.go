@@ -38,6 +38,8 @@ func runTrainRelations(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&opts.Epochs, "epochs", 0, "epochs (0: the default)")
 	fs.Uint64Var(&opts.Seed, "seed", 0, "random seed (0: the default, 1)")
 	fs.IntVar(&opts.Runs, "runs", 0, "perceptrons averaged (0: the default)")
+	var recognized bool
+	fs.BoolVar(&recognized, "recognized", false, "also learn from the recognizer's mentions of the training texts, and choose the score temperature and threshold by cross-validation on them (not on --dev)")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -51,6 +53,12 @@ func runTrainRelations(args []string, stdout, stderr io.Writer) error {
 	dev, err := rel.ReadCoNLL04File(devPath)
 	if err != nil {
 		return err
+	}
+	if recognized {
+		// Learn from, and calibrate on, what the recognizer finds in the
+		// training texts, as the model meets it at run time.
+		p := nlp.Pipeline{}
+		opts.Recognize = p.Process
 	}
 	m, err := rel.Train(train, dev, opts, stdout)
 	if err != nil {

@@ -32,7 +32,10 @@ type Model struct {
 	// perceptron's margins are not probabilities, and Train fits temp on
 	// the dev pairs so that they come close.
 	temp float32
-	pool sync.Pool // *worker
+	// threshold is the score below which Extract drops a learned
+	// relation, chosen by cross-validation on the training data (0: none).
+	threshold float32
+	pool      sync.Pool // *worker
 }
 
 // worker holds one goroutine's buffers.
@@ -112,7 +115,7 @@ func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
 			}
 			m.scores(w.f.pair(s, a, b), &w.sc)
 			c, p := decide(&w.sc, allowed, m.temp)
-			if c == clsNone {
+			if c == clsNone || p < float64(m.threshold) {
 				return
 			}
 			out = append(out, makeRelation(doc, s, si, a, b, c, p))
@@ -259,10 +262,10 @@ func forPairs(s *sentInfo, fn func(a, b *sentMention)) {
 }
 
 // The model file: magic, version, class and feature counts, the
-// temperature, the bias row, then per
+// temperature, the threshold (from version 2 on), the bias row, then per
 // feature its hash and nClass float32 weights, sorted by hash; gzipped.
 const magic = "entigraph-rel\x00"
-const version = 1
+const version = 2
 
 // Save writes m in the model file format.
 func (m *Model) Save(w io.Writer) error {
@@ -281,6 +284,7 @@ func (m *Model) Save(w io.Writer) error {
 	binary.Write(bw, binary.LittleEndian, uint32(nClass))
 	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
 	binary.Write(bw, binary.LittleEndian, m.temp)
+	binary.Write(bw, binary.LittleEndian, m.threshold)
 	binary.Write(bw, binary.LittleEndian, m.bias[:])
 	for _, k := range keys {
 		r := m.index[k]
@@ -316,7 +320,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
 		return nil, fmt.Errorf("reading relation model header: %w", err)
 	}
-	if hdr[0] != version || hdr[1] != nClass || hdr[2] > maxFeatures {
+	if (hdr[0] != 1 && hdr[0] != version) || hdr[1] != nClass || hdr[2] > maxFeatures {
 		return nil, fmt.Errorf("reading relation model: unsupported version %d, %d classes, %d features", hdr[0], hdr[1], hdr[2])
 	}
 	m := &Model{index: make(map[uint64]int32, hdr[2]), weights: make([]float32, int(hdr[2])*nClass)}
@@ -325,6 +329,14 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	if !(m.temp > 0 && m.temp < 1e6) {
 		return nil, fmt.Errorf("reading relation model: bad temperature %v", m.temp)
+	}
+	if hdr[0] >= 2 {
+		if err := binary.Read(br, binary.LittleEndian, &m.threshold); err != nil {
+			return nil, fmt.Errorf("reading relation model: %w", err)
+		}
+		if !(m.threshold >= 0 && m.threshold < 1) {
+			return nil, fmt.Errorf("reading relation model: bad threshold %v", m.threshold)
+		}
 	}
 	if err := binary.Read(br, binary.LittleEndian, m.bias[:]); err != nil {
 		return nil, fmt.Errorf("reading relation model: %w", err)
