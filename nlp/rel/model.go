@@ -32,6 +32,10 @@ type Model struct {
 	// perceptron's margins are not probabilities, and Train fits temp on
 	// the dev pairs so that they come close.
 	temp float32
+	// NoRetype stops Extract from changing the type of a mention that a
+	// confident relation needs of another type (see retype.go). Set it
+	// before the model is shared.
+	NoRetype bool
 	// threshold is the score below which Extract drops a learned
 	// relation, chosen by cross-validation on the training data (0: none).
 	threshold float32
@@ -108,6 +112,9 @@ func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
 	var out []annot.Relation
 	eachSentence(doc, &w.s, func(s *sentInfo, si int) {
 		first := len(out)
+		if !m.NoRetype {
+			m.retype(doc, s, w)
+		}
 		forPairs(s, func(a, b *sentMention) {
 			allowed := allowedClasses(a.typ, b.typ)
 			if allowed == 1 {
