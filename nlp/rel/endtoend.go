@@ -213,3 +213,34 @@ func fitTemperature(xs []scoredPair) float32 {
 	}
 	return best
 }
+
+// CrossValidate scores Train's classifier on train alone: for each of
+// opts.Folds folds (documents i with i % Folds == k) a model is trained
+// on the others and scored on it, on the gold mentions. It is how
+// features and options are chosen without looking at dev.
+func CrossValidate(train []*annot.Document, opts TrainOptions) (Scores, error) {
+	opts.defaults()
+	sc := Scores{Strict: true}
+	for k := range opts.Folds {
+		var tr, held []*annot.Document
+		for i, d := range train {
+			if i%opts.Folds == k {
+				held = append(held, d)
+			} else {
+				tr = append(tr, d)
+			}
+		}
+		m, err := trainModel(tr, nil, opts, io.Discard)
+		if err != nil {
+			return sc, fmt.Errorf("fold %d: %w", k, err)
+		}
+		for _, d := range held {
+			pd := *d
+			pd.Relations = m.extractLearned(&pd)
+			gd := *d
+			gd.Relations = withoutMet(d.Relations)
+			sc.Add(&gd, &pd)
+		}
+	}
+	return sc, nil
+}
