@@ -51,6 +51,8 @@ func TestSegmentSentences(t *testing.T) {
 		{"only white space", " \n\t\n ", nil},
 		{"place abbreviation then lower case goes on", "She moved to Columbus, Miss. in March. Then she left.",
 			[]string{"She moved to Columbus, Miss. in March.", "Then she left."}},
+		{"personal title after an abbreviation's period starts a sentence", "She lived in Grants, N.M. Ms. Calico, then 19, left. The Rev. Dr. Lee spoke.",
+			[]string{"She lived in Grants, N.M.", "Ms. Calico, then 19, left.", "The Rev. Dr. Lee spoke."}},
 		{"place abbreviation then a capital ends", "He lives in Portland, Ore. He said so.",
 			[]string{"He lives in Portland, Ore.", "He said so."}},
 	}

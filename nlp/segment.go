@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -155,7 +156,12 @@ func splitSentences(seg *sentences.DefaultSentenceTokenizer, text string, para s
 	p := text[para.start:para.end]
 	var out []span
 	last := 0
-	for _, pos := range seg.SentencePositions(p) {
+	positions := seg.SentencePositions(p)
+	if extra := titleBreaks(p); len(extra) > 0 {
+		positions = append(append([]int(nil), positions...), extra...)
+		sort.Ints(positions)
+	}
+	for _, pos := range positions {
 		if pos <= last || pos > len(p) || continuesAfterAbbreviation(p[last:pos], p[pos:]) {
 			continue
 		}
@@ -193,4 +199,50 @@ func continuesAfterAbbreviation(sentence, rest string) bool {
 	rest = strings.TrimLeftFunc(rest, isSpaceOrBOM)
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsLower(r) || strings.ContainsRune(",;:)", r)
+}
+
+// personalTitles open a sentence when they follow a word with a period
+// that is not itself a title: in "... near Grants, N.M. Ms. Calico, then
+// 19, ..." the state's period ends the sentence, which punkt, taking both
+// for abbreviations, misses. After a title ("Rev. Dr. King") they go on.
+var personalTitles = []string{"Mr.", "Mrs.", "Ms.", "Dr."}
+
+// titleBreaks returns the positions in p, after the space, where a
+// personal title followed by a capitalised word starts a new sentence.
+func titleBreaks(p string) []int {
+	var out []int
+	for _, t := range personalTitles {
+		for off := 0; ; {
+			i := strings.Index(p[off:], " "+t+" ")
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + 1
+			next, _ := utf8.DecodeRuneInString(p[i+len(t)+2:])
+			if !unicode.IsUpper(next) || !strings.HasSuffix(p[:i], ".") {
+				continue
+			}
+			prev := p[:i-1]
+			if j := strings.LastIndexAny(prev, " \t\n"); j >= 0 {
+				prev = prev[j+1:]
+			}
+			if prev == "" || isTitle(prev) {
+				continue
+			}
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+// isTitle reports whether word (without its period) is a title or a
+// rank, which a personal title may follow within a sentence.
+func isTitle(word string) bool {
+	switch strings.ToLower(word) {
+	case "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+		"gov", "sen", "rep", "rev", "hon", "pres", "prof", "st", "sr", "fr", "msgr":
+		return true
+	}
+	return false
 }
