@@ -53,6 +53,8 @@ func TestSegmentSentences(t *testing.T) {
 			[]string{"She moved to Columbus, Miss. in March.", "Then she left."}},
 		{"personal title after an abbreviation's period starts a sentence", "She lived in Grants, N.M. Ms. Calico, then 19, left. The Rev. Dr. Lee spoke.",
 			[]string{"She lived in Grants, N.M.", "Ms. Calico, then 19, left.", "The Rev. Dr. Lee spoke."}},
+		{"place abbreviation then a capital on the next line ends", "It buys software from Acme, Gilroy, Calif.\n    Western Digital said so.",
+			[]string{"It buys software from Acme, Gilroy, Calif.", "Western Digital said so."}},
 		{"place abbreviation then a capital ends", "He lives in Portland, Ore. He said so.",
 			[]string{"He lives in Portland, Ore.", "He said so."}},
 	}

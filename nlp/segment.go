@@ -157,7 +157,7 @@ func splitSentences(seg *sentences.DefaultSentenceTokenizer, text string, para s
 	var out []span
 	last := 0
 	positions := seg.SentencePositions(p)
-	if extra := titleBreaks(p); len(extra) > 0 {
+	if extra := append(titleBreaks(p), placeBreaks(p)...); len(extra) > 0 {
 		positions = append(append([]int(nil), positions...), extra...)
 		sort.Ints(positions)
 	}
@@ -246,3 +246,41 @@ func isTitle(word string) bool {
 	}
 	return false
 }
+
+// placeBreaks returns the positions in p, after the white space, where a
+// sentence starts after a place abbreviation ("... from Consumers
+// Software, Gilroy, Calif.\n Western Digital said ..."). Written after a
+// town, the abbreviation is followed by a comma, lower case or the end of
+// the sentence; a capital after it starts the next one, which punkt,
+// taking "Calif." for an abbreviation, does not always see.
+func placeBreaks(p string) []int {
+	var out []int
+	for off := 0; ; {
+		i := strings.IndexByte(p[off:], '.')
+		if i < 0 {
+			return out
+		}
+		i += off
+		off = i + 1
+		j := i + 1
+		for j < len(p) && (p[j] == ' ' || p[j] == '\t' || p[j] == '\n' || p[j] == '\r') {
+			j++
+		}
+		if j == i+1 || j == len(p) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(p[j:])
+		if !unicode.IsUpper(next) {
+			continue
+		}
+		k := i
+		for k > 0 && isASCIILetter(p[k-1]) {
+			k--
+		}
+		if k < i && (k == 0 || !isASCIILetter(p[k-1]) && p[k-1] != '.') && placeAbbreviations[p[k:i]] {
+			out = append(out, j)
+		}
+	}
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
