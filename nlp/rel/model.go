@@ -286,12 +286,20 @@ func (m *Model) Save(w io.Writer) error {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	// A model without a threshold is written as version 1, so that the
+	// embedded model, trained without one, stays byte-identical.
+	v := uint32(version)
+	if m.threshold == 0 {
+		v = 1
+	}
 	bw.WriteString(magic)
-	binary.Write(bw, binary.LittleEndian, uint32(version))
+	binary.Write(bw, binary.LittleEndian, v)
 	binary.Write(bw, binary.LittleEndian, uint32(nClass))
 	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
 	binary.Write(bw, binary.LittleEndian, m.temp)
-	binary.Write(bw, binary.LittleEndian, m.threshold)
+	if v >= 2 {
+		binary.Write(bw, binary.LittleEndian, m.threshold)
+	}
 	binary.Write(bw, binary.LittleEndian, m.bias[:])
 	for _, k := range keys {
 		r := m.index[k]
