@@ -94,6 +94,9 @@ func decide(sc *[nClass]float32, allowed uint16, temp float32) (int, float64) {
 // sentence, head and tail. doc's mentions must lie on token boundaries,
 // sorted by offset, as a Recognizer returns them; others are ignored. An
 // inconsistent document (one doc.Validate rejects) has no relations.
+// Unless m.NoRetype is set, Extract may change the Type of a PERSON
+// mention to ORG in doc.Mentions when a relation needs it (see
+// retype.go: "the TV channel Al Mayadeen").
 func (m *Model) Extract(doc *annot.Document) []annot.Relation {
 	return m.extract(doc, true)
 }
