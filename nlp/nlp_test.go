@@ -49,6 +49,14 @@ func TestSegmentSentences(t *testing.T) {
 		{"byte order mark", "\ufeffHello Nairobi.", []string{"Hello Nairobi."}},
 		{"crlf line ends", "One line.\r\nAnother line.\r\n", []string{"One line.", "Another line."}},
 		{"only white space", " \n\t\n ", nil},
+		{"place abbreviation then lower case goes on", "She moved to Columbus, Miss. in March. Then she left.",
+			[]string{"She moved to Columbus, Miss. in March.", "Then she left."}},
+		{"personal title after an abbreviation's period starts a sentence", "She lived in Grants, N.M. Ms. Calico, then 19, left. The Rev. Dr. Lee spoke.",
+			[]string{"She lived in Grants, N.M.", "Ms. Calico, then 19, left.", "The Rev. Dr. Lee spoke."}},
+		{"place abbreviation then a capital on the next line ends", "It buys software from Acme, Gilroy, Calif.\n    Western Digital said so.",
+			[]string{"It buys software from Acme, Gilroy, Calif.", "Western Digital said so."}},
+		{"place abbreviation then a capital ends", "He lives in Portland, Ore. He said so.",
+			[]string{"He lives in Portland, Ore.", "He said so."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,11 +93,21 @@ func TestSegmentTokens(t *testing.T) {
 			[]string{"They", "sailed", "into", "the", "Black", "Sea", ".", "Then", "it", "ended", "the", "Trojan", "War", "."}},
 		{"sentence-final abbreviation keeps its period", "He joined Acme Inc. He met Martin Luther King Jr.",
 			[]string{"He", "joined", "Acme", "Inc.", "He", "met", "Martin", "Luther", "King", "Jr."}},
+		{"state abbreviations keep their period", "Plants in Bethany, Conn., and Jackson, Wyo., closed in Fresno, Calif.",
+			[]string{"Plants", "in", "Bethany", ",", "Conn.", ",", "and", "Jackson", ",", "Wyo.", ",", "closed", "in", "Fresno", ",", "Calif."}},
+		{"state abbreviations are case-sensitive", "They will miss. Wash it.",
+			[]string{"They", "will", "miss", ".", "Wash", "it", "."}},
 		{"sentence-final initialism keeps its period", "She moved to the U.S.", []string{"She", "moved", "to", "the", "U.S."}},
 		{"em and en dashes split", "Saul Bass—who was famous–left in 1960–61.",
 			[]string{"Saul", "Bass", "—", "who", "was", "famous", "–", "left", "in", "1960", "–", "61", "."}},
 		{"place compounds split after the name", "The Lebanon-based channel and a U.S.-born, London-Headquartered firm.",
 			[]string{"The", "Lebanon", "-based", "channel", "and", "a", "U.S.", "-born", ",", "London", "-Headquartered", "firm", "."}},
+		{"pre-tokenized text keeps its tokens", "` ` We 'd play , ' ' said Atlanta businessman Neil Estes.",
+			[]string{"`", "`", "We", "'d", "play", ",", "'", "'", "said", "Atlanta", "businessman", "Neil", "Estes."}},
+		{"pre-tokenized by a spaced clitic alone", "Monday 's meeting was chaired by the Lebanon-based Commission.",
+			[]string{"Monday", "'s", "meeting", "was", "chaired", "by", "the", "Lebanon-based", "Commission."}},
+		{"one glued comma means ordinary text", "Iran , Iraq, and Qatar.",
+			[]string{"Iran", ",", "Iraq", ",", "and", "Qatar", "."}},
 		{"lowercase and bare compounds stay whole", "A home-based worker, well-born, said -based.",
 			[]string{"A", "home-based", "worker", ",", "well-born", ",", "said", "-based", "."}},
 	}
@@ -188,6 +206,7 @@ func FuzzProcess(f *testing.F) {
 	f.Add("President Amara Okafor of Kenya met Lukas Brandt in Hamburg.")
 	f.Add("“Quoted” text, Iran’s envoy &rsquo;s and U.S. policy.\n\n# Heading\n- item")
 	f.Add("\ufeff\r\n\r\nA.\n\nB")
+	f.Add("` ` Kevin O 'Brien , of Columbus , Miss . , said n't ' ' .")
 	var p Pipeline
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, err := p.Process(text)
@@ -210,4 +229,31 @@ func ExamplePipeline() {
 	// Output:
 	// sentence 0: "Ana Silva flew to Lisbon."
 	// sentence 6: "She met the mayor."
+}
+
+func TestIsPretokenized(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"spaced comma", "Columbus , Miss .", true},
+		{"spaced clitic", "Iran 's leader spoke", true},
+		{"spaced negation", "He did n't go", true},
+		{"spaced closing quote and bracket", "He said ' ' no ( really )", true},
+		{"apostrophe inside a name is not evidence against", "Kevin O'Brien , 50", true},
+		{"glued comma", "Iran, Iraq , Qatar", false},
+		{"glued clitic", "Iran's leader , he said", false},
+		{"glued plural possessive", "the students' union , he said", false},
+		{"no punctuation at all", "Armenia lies east of Turkey.", false},
+		{"only a final period", "Harrington taught at the National War College.", false},
+		{"punctuation opening the text", ", and then", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isPretokenized(tt.text); got != tt.want {
+				t.Errorf("isPretokenized(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
 }

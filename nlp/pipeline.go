@@ -70,10 +70,14 @@ func Segment(text string) (*annot.Document, error) {
 	// About one token per 5 bytes of news text: growing the token slice
 	// by doubling would hold up to three times its final size at once.
 	doc := &annot.Document{Text: text, Tokens: make([]annot.Token, 0, len(text)/5+16)}
+	tokenize := tokenizeSentence
+	if isPretokenized(text) {
+		tokenize = whitespaceTokens
+	}
 	for pi, para := range paragraphs(text) {
 		for _, sp := range splitSentences(seg, text, para) {
 			first := len(doc.Tokens)
-			doc.Tokens = tokenizeSentence(text, sp, len(doc.Sentences), doc.Tokens)
+			doc.Tokens = tokenize(text, sp, len(doc.Sentences), doc.Tokens)
 			// Text without sentence punctuation (lists, tables, a
 			// megabyte on one line) is cut into pieces of at most
 			// MaxSentenceTokens, which bounds the cost of every

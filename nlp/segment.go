@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -155,8 +156,13 @@ func splitSentences(seg *sentences.DefaultSentenceTokenizer, text string, para s
 	p := text[para.start:para.end]
 	var out []span
 	last := 0
-	for _, pos := range seg.SentencePositions(p) {
-		if pos <= last || pos > len(p) {
+	positions := seg.SentencePositions(p)
+	if extra := append(titleBreaks(p), placeBreaks(p)...); len(extra) > 0 {
+		positions = append(append([]int(nil), positions...), extra...)
+		sort.Ints(positions)
+	}
+	for _, pos := range positions {
+		if pos <= last || pos > len(p) || continuesAfterAbbreviation(p[last:pos], p[pos:]) {
 			continue
 		}
 		sp := trimSpan(text, span{para.start + last, para.start + pos})
@@ -173,3 +179,108 @@ func splitSentences(seg *sentences.DefaultSentenceTokenizer, text string, para s
 	}
 	return out
 }
+
+// continuesAfterAbbreviation reports whether a break punkt proposes
+// between sentence and rest is false: sentence ends with a place
+// abbreviation ("Columbus, Miss.") and rest goes on in lower case or with
+// punctuation ("in March.", ", and"), which no sentence starts with.
+func continuesAfterAbbreviation(sentence, rest string) bool {
+	sentence = strings.TrimRightFunc(sentence, isSpaceOrBOM)
+	word, ok := strings.CutSuffix(sentence, ".")
+	if !ok {
+		return false
+	}
+	if i := strings.LastIndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		word = word[i+1:]
+	}
+	if !placeAbbreviations[word] {
+		return false
+	}
+	rest = strings.TrimLeftFunc(rest, isSpaceOrBOM)
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r) || strings.ContainsRune(",;:)", r)
+}
+
+// personalTitles open a sentence when they follow a word with a period
+// that is not itself a title: in "... near Grants, N.M. Ms. Calico, then
+// 19, ..." the state's period ends the sentence, which punkt, taking both
+// for abbreviations, misses. After a title ("Rev. Dr. King") they go on.
+var personalTitles = []string{"Mr.", "Mrs.", "Ms.", "Dr."}
+
+// titleBreaks returns the positions in p, after the space, where a
+// personal title followed by a capitalised word starts a new sentence.
+func titleBreaks(p string) []int {
+	var out []int
+	for _, t := range personalTitles {
+		for off := 0; ; {
+			i := strings.Index(p[off:], " "+t+" ")
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + 1
+			next, _ := utf8.DecodeRuneInString(p[i+len(t)+2:])
+			if !unicode.IsUpper(next) || !strings.HasSuffix(p[:i], ".") {
+				continue
+			}
+			prev := p[:i-1]
+			if j := strings.LastIndexAny(prev, " \t\n"); j >= 0 {
+				prev = prev[j+1:]
+			}
+			if prev == "" || isTitle(prev) {
+				continue
+			}
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+// isTitle reports whether word (without its period) is a title or a
+// rank, which a personal title may follow within a sentence.
+func isTitle(word string) bool {
+	switch strings.ToLower(word) {
+	case "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+		"gov", "sen", "rep", "rev", "hon", "pres", "prof", "st", "sr", "fr", "msgr":
+		return true
+	}
+	return false
+}
+
+// placeBreaks returns the positions in p, after the white space, where a
+// sentence starts after a place abbreviation ("... from Consumers
+// Software, Gilroy, Calif.\n Western Digital said ..."). Written after a
+// town, the abbreviation is followed by a comma, lower case or the end of
+// the sentence; a capital after it starts the next one, which punkt,
+// taking "Calif." for an abbreviation, does not always see.
+func placeBreaks(p string) []int {
+	var out []int
+	for off := 0; ; {
+		i := strings.IndexByte(p[off:], '.')
+		if i < 0 {
+			return out
+		}
+		i += off
+		off = i + 1
+		j := i + 1
+		for j < len(p) && (p[j] == ' ' || p[j] == '\t' || p[j] == '\n' || p[j] == '\r') {
+			j++
+		}
+		if j == i+1 || j == len(p) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(p[j:])
+		if !unicode.IsUpper(next) {
+			continue
+		}
+		k := i
+		for k > 0 && isASCIILetter(p[k-1]) {
+			k--
+		}
+		if k < i && (k == 0 || !isASCIILetter(p[k-1]) && p[k-1] != '.') && placeAbbreviations[p[k:i]] {
+			out = append(out, j)
+		}
+	}
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

@@ -123,6 +123,22 @@ var sentenceFinalAbbreviations = map[string]bool{
 	"bros": true, "plc": true, "llc": true, "esq": true, "etc": true, "al": true,
 }
 
+// placeAbbreviations are the abbreviations of US states (AP style) and
+// Canadian provinces that news writes after a town ("Fresno, Calif.").
+// Matched case-sensitively, since several are also words ("Miss", "Mass",
+// "Ill"): the capitalised word followed by a period is the abbreviation.
+// At the end of a sentence the period does double duty and stays with
+// the abbreviation, which is part of the place's name.
+var placeAbbreviations = map[string]bool{
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true,
+	"Del": true, "Fla": true, "Ga": true, "Ill": true, "Ind": true, "Kan": true,
+	"Kans": true, "Ky": true, "La": true, "Md": true, "Mass": true, "Mich": true,
+	"Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true, "Nebr": true,
+	"Nev": true, "Okla": true, "Ore": true, "Pa": true, "Tenn": true, "Tex": true,
+	"Va": true, "Vt": true, "Wash": true, "Wis": true, "Wisc": true, "Wyo": true,
+	"Alta": true, "Ont": true, "Que": true, "Sask": true,
+}
+
 // endsWithSentencePeriod reports whether the last token of a sentence
 // carries a period that ends the sentence rather than an abbreviation.
 // Words with an inner period ("U.S.", "a.m.") keep theirs.
@@ -134,7 +150,7 @@ func endsWithSentencePeriod(tok string) bool {
 	if len(word) == 1 {
 		return keepsPeriod(word) // an initial: "Plan B."
 	}
-	return !sentenceFinalAbbreviations[strings.ToLower(word)]
+	return !sentenceFinalAbbreviations[strings.ToLower(word)] && !placeAbbreviations[word]
 }
 
 // keepsPeriod reports whether word takes a following period as part of
@@ -144,7 +160,7 @@ func keepsPeriod(word string) bool {
 	if len(word) == 1 {
 		return word[0] >= 'A' && word[0] <= 'Z'
 	}
-	return periodAbbreviations[strings.ToLower(word)]
+	return periodAbbreviations[strings.ToLower(word)] || placeAbbreviations[word]
 }
 
 // alignToken finds tok in s at or after from, skipping white space. prose

@@ -38,6 +38,9 @@ func runTrainRelations(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&opts.Epochs, "epochs", 0, "epochs (0: the default)")
 	fs.Uint64Var(&opts.Seed, "seed", 0, "random seed (0: the default, 1)")
 	fs.IntVar(&opts.Runs, "runs", 0, "perceptrons averaged (0: the default)")
+	var recognized, cv bool
+	fs.BoolVar(&cv, "cv", false, "first report a 5-fold cross-validation of the classifier on --train (gold mentions)")
+	fs.BoolVar(&recognized, "recognized", false, "also learn from the recognizer's mentions of the training texts, and choose the score temperature and threshold by cross-validation on them (not on --dev)")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -51,6 +54,22 @@ func runTrainRelations(args []string, stdout, stderr io.Writer) error {
 	dev, err := rel.ReadCoNLL04File(devPath)
 	if err != nil {
 		return err
+	}
+	if recognized {
+		// Learn from, and calibrate on, what the recognizer finds in the
+		// training texts, as the model meets it at run time.
+		p := nlp.Pipeline{}
+		opts.Recognize = p.Process
+	}
+	if cv {
+		sc, err := rel.CrossValidate(train, opts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "== %d-fold cross-validation on --train, gold mentions\n", max(opts.Folds, 5))
+		if err := sc.Report(stdout); err != nil {
+			return err
+		}
 	}
 	m, err := rel.Train(train, dev, opts, stdout)
 	if err != nil {

@@ -12,6 +12,11 @@
 // binary (model/rel.model.gz). met has no public training data, so it is
 // found by rules over meeting verbs and nouns.
 //
+// Entity and relation types are decided jointly in one narrow case (after
+// Roth and Yih): a PERSON mention that an organization noun names ("the
+// TV channel Al Mayadeen") becomes ORG when a confident relation needs it
+// to; Model.NoRetype turns this off.
+//
 // A Model is safe for concurrent use; Default loads the embedded one once
 // per process.
 package rel

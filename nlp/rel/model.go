@@ -32,7 +32,14 @@ type Model struct {
 	// perceptron's margins are not probabilities, and Train fits temp on
 	// the dev pairs so that they come close.
 	temp float32
-	pool sync.Pool // *worker
+	// NoRetype stops Extract from changing the type of a mention that a
+	// confident relation needs of another type (see retype.go). Set it
+	// before the model is shared.
+	NoRetype bool
+	// threshold is the score below which Extract drops a learned
+	// relation, chosen by cross-validation on the training data (0: none).
+	threshold float32
+	pool      sync.Pool // *worker
 }
 
 // worker holds one goroutine's buffers.
@@ -87,6 +94,9 @@ func decide(sc *[nClass]float32, allowed uint16, temp float32) (int, float64) {
 // sentence, head and tail. doc's mentions must lie on token boundaries,
 // sorted by offset, as a Recognizer returns them; others are ignored. An
 // inconsistent document (one doc.Validate rejects) has no relations.
+// Unless m.NoRetype is set, Extract may change the Type of a PERSON
+// mention to ORG in doc.Mentions when a relation needs it (see
+// retype.go: "the TV channel Al Mayadeen").
 func (m *Model) Extract(doc *annot.Document) []annot.Relation {
 	return m.extract(doc, true)
 }
@@ -105,6 +115,9 @@ func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
 	var out []annot.Relation
 	eachSentence(doc, &w.s, func(s *sentInfo, si int) {
 		first := len(out)
+		if !m.NoRetype {
+			m.retype(doc, s, w)
+		}
 		forPairs(s, func(a, b *sentMention) {
 			allowed := allowedClasses(a.typ, b.typ)
 			if allowed == 1 {
@@ -112,7 +125,7 @@ func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
 			}
 			m.scores(w.f.pair(s, a, b), &w.sc)
 			c, p := decide(&w.sc, allowed, m.temp)
-			if c == clsNone {
+			if c == clsNone || p < float64(m.threshold) {
 				return
 			}
 			out = append(out, makeRelation(doc, s, si, a, b, c, p))
@@ -259,10 +272,10 @@ func forPairs(s *sentInfo, fn func(a, b *sentMention)) {
 }
 
 // The model file: magic, version, class and feature counts, the
-// temperature, the bias row, then per
+// temperature, the threshold (from version 2 on), the bias row, then per
 // feature its hash and nClass float32 weights, sorted by hash; gzipped.
 const magic = "entigraph-rel\x00"
-const version = 1
+const version = 2
 
 // Save writes m in the model file format.
 func (m *Model) Save(w io.Writer) error {
@@ -276,11 +289,20 @@ func (m *Model) Save(w io.Writer) error {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	// A model without a threshold is written as version 1, so that the
+	// embedded model, trained without one, stays byte-identical.
+	v := uint32(version)
+	if m.threshold == 0 {
+		v = 1
+	}
 	bw.WriteString(magic)
-	binary.Write(bw, binary.LittleEndian, uint32(version))
+	binary.Write(bw, binary.LittleEndian, v)
 	binary.Write(bw, binary.LittleEndian, uint32(nClass))
 	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
 	binary.Write(bw, binary.LittleEndian, m.temp)
+	if v >= 2 {
+		binary.Write(bw, binary.LittleEndian, m.threshold)
+	}
 	binary.Write(bw, binary.LittleEndian, m.bias[:])
 	for _, k := range keys {
 		r := m.index[k]
@@ -316,7 +338,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
 		return nil, fmt.Errorf("reading relation model header: %w", err)
 	}
-	if hdr[0] != version || hdr[1] != nClass || hdr[2] > maxFeatures {
+	if (hdr[0] != 1 && hdr[0] != version) || hdr[1] != nClass || hdr[2] > maxFeatures {
 		return nil, fmt.Errorf("reading relation model: unsupported version %d, %d classes, %d features", hdr[0], hdr[1], hdr[2])
 	}
 	m := &Model{index: make(map[uint64]int32, hdr[2]), weights: make([]float32, int(hdr[2])*nClass)}
@@ -325,6 +347,14 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	if !(m.temp > 0 && m.temp < 1e6) {
 		return nil, fmt.Errorf("reading relation model: bad temperature %v", m.temp)
+	}
+	if hdr[0] >= 2 {
+		if err := binary.Read(br, binary.LittleEndian, &m.threshold); err != nil {
+			return nil, fmt.Errorf("reading relation model: %w", err)
+		}
+		if !(m.threshold >= 0 && m.threshold < 1) {
+			return nil, fmt.Errorf("reading relation model: bad threshold %v", m.threshold)
+		}
 	}
 	if err := binary.Read(br, binary.LittleEndian, m.bias[:]); err != nil {
 		return nil, fmt.Errorf("reading relation model: %w", err)

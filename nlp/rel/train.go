@@ -25,6 +25,19 @@ type TrainOptions struct {
 	// PatternCopies is how many times the hand-written sentences of
 	// Patterns are added to the training data (default 2; negative: none).
 	PatternCopies int
+	// Recognize, when set, analyses a text end to end without relations
+	// (nlp.Pipeline.Process with no Relations). Train then also learns
+	// from the recognizer's mentions of each training text, which is what
+	// the model meets at run time: gold relations are moved onto the
+	// recognized mentions of the same span and type, other recognized
+	// pairs are negatives, and pairs that hold a gold relation only under
+	// other bounds are left out. The score temperature and the threshold
+	// below which Extract drops a relation are then chosen by
+	// cross-validation on the training data, end to end, not on dev.
+	Recognize func(text string) (*annot.Document, error)
+	// Folds is the number of cross-validation folds when Recognize is set
+	// (default 5).
+	Folds int
 }
 
 func (o *TrainOptions) defaults() {
@@ -40,6 +53,9 @@ func (o *TrainOptions) defaults() {
 	if o.PatternCopies == 0 {
 		o.PatternCopies = 2
 	}
+	if o.Folds < 2 {
+		o.Folds = 5
+	}
 }
 
 // example is one featurized candidate pair.
@@ -51,13 +67,49 @@ type example struct {
 
 // Train learns the relation classifier, an averaged perceptron, from
 // documents with gold mentions and relations (ReadCoNLL04's). dev, which
-// may be empty, selects the epoch; log, which may be nil, receives a line
-// per epoch. Training is deterministic for a given seed.
+// may be empty, is only reported on, except that without
+// opts.Recognize the score temperature is fitted on it; log, which may be
+// nil, receives a line per epoch. Training is deterministic for a given
+// seed.
 func Train(train, dev []*annot.Document, opts TrainOptions, log io.Writer) (*Model, error) {
 	opts.defaults()
 	if log == nil {
 		log = io.Discard
 	}
+	for _, d := range train {
+		if err := d.Validate(); err != nil {
+			return nil, fmt.Errorf("training document %s: %w", d.ID, err)
+		}
+	}
+	var rec []recognized
+	if opts.Recognize != nil {
+		var err error
+		if rec, err = recognize(train, opts.Recognize); err != nil {
+			return nil, err
+		}
+	}
+	best, err := trainModel(train, rec, opts, log)
+	if err != nil {
+		return nil, err
+	}
+	if len(dev) > 0 {
+		fmt.Fprintf(log, "average of %d runs: dev F1 %.4f (gold mentions)\n", opts.Runs, devF1(best, dev))
+	}
+	if opts.Recognize == nil {
+		best.temp = calibrate(best, dev)
+		return best, nil
+	}
+	folds, err := crossValidate(train, rec, opts, log)
+	if err != nil {
+		return nil, err
+	}
+	best.temp, best.threshold = calibrateEndToEnd(folds, log)
+	return best, nil
+}
+
+// trainModel averages opts.Runs perceptrons trained on train's gold
+// mentions, the pattern sentences and the recognized documents rec.
+func trainModel(train []*annot.Document, rec []recognized, opts TrainOptions, log io.Writer) (*Model, error) {
 	if opts.PatternCopies > 0 {
 		pats, err := Patterns()
 		if err != nil {
@@ -72,25 +124,20 @@ func Train(train, dev []*annot.Document, opts TrainOptions, log io.Writer) (*Mod
 	var keys []uint64
 	var exs []example
 	for _, d := range train {
-		if err := d.Validate(); err != nil {
-			return nil, fmt.Errorf("training document %s: %w", d.ID, err)
-		}
-		exs = appendExamples(exs, d, ids, &keys)
+		exs = appendExamples(exs, d, nil, ids, &keys)
+	}
+	for _, r := range rec {
+		exs = appendExamples(exs, r.pred, r.skip, ids, &keys)
 	}
 	if len(exs) == 0 {
 		return nil, fmt.Errorf("training: no candidate pairs in %d documents", len(train))
 	}
 	var sum *Model
 	for run := range opts.Runs {
-		m := trainRun(exs, keys, dev, opts.Epochs, opts.Seed+uint64(run), log)
+		m := trainRun(exs, keys, nil, opts.Epochs, opts.Seed+uint64(run), log)
 		sum = addModels(sum, m)
 	}
-	best := scaleModel(sum, 1/float32(opts.Runs))
-	if len(dev) > 0 {
-		fmt.Fprintf(log, "average of %d runs: dev F1 %.4f\n", opts.Runs, devF1(best, dev))
-	}
-	best.temp = calibrate(best, dev)
-	return best, nil
+	return scaleModel(sum, 1/float32(opts.Runs)), nil
 }
 
 // calibrate returns the temperature that minimizes the log loss of the
@@ -198,11 +245,11 @@ func trainRun(exs []example, keys []uint64, dev []*annot.Document, epochs int, s
 				errs++
 			}
 		}
-		f := -1.0
+		fmt.Fprintf(log, "seed %d epoch %2d: %d/%d training errors", seed, ep, errs, len(exs))
 		if len(dev) > 0 {
-			f = devF1(p.model(keys), dev)
+			fmt.Fprintf(log, ", dev F1 %.4f", devF1(p.model(keys), dev))
 		}
-		fmt.Fprintf(log, "seed %d epoch %2d: %d/%d training errors, dev F1 %.4f\n", seed, ep, errs, len(exs), f)
+		fmt.Fprintln(log)
 	}
 	return p.model(keys)
 }
@@ -267,15 +314,15 @@ func scaleModel(m *Model, f float32) *Model {
 	return out
 }
 
-// appendExamples featurizes every candidate pair of d.
-func appendExamples(exs []example, d *annot.Document, ids map[uint64]int32, keys *[]uint64) []example {
+// appendExamples featurizes every candidate pair of d but those in skip.
+func appendExamples(exs []example, d *annot.Document, skip map[[2]int]bool, ids map[uint64]int32, keys *[]uint64) []example {
 	gold := goldClasses(d)
 	var s sentInfo
 	var f featurizer
 	eachSentence(d, &s, func(s *sentInfo, _ int) {
 		forPairs(s, func(a, b *sentMention) {
 			allowed := allowedClasses(a.typ, b.typ)
-			if allowed == 1 {
+			if allowed == 1 || skip[[2]int{a.idx, b.idx}] {
 				return
 			}
 			ex := example{allowed: allowed, gold: uint8(gold.of(a, b, allowed))}
