@@ -11,10 +11,13 @@ import (
 // rules that follow CoNLL's own conventions. Each was measured on CoNLL
 // dev (no loss) and on the out-of-domain uner set (gain); see the README.
 func (m *Model) repair(toks, labels []string) {
+	m.splitOfTitles(toks, labels)
 	m.trimTitles(toks, labels)
 	extendPolities(toks, labels)
 	mergeFormalNames(toks, labels)
 	dropWorkTitles(toks, labels)
+	dropEvents(toks, labels)
+	extendPersons(toks, labels)
 }
 
 // Titles and honorifics in front of a name are not part of it ("President
@@ -217,5 +220,187 @@ func dropWorkTitles(toks, labels []string) {
 			labels[k] = "O"
 		}
 		i = end - 1
+	}
+}
+
+// eventNouns end the name of an event or an agreement, which CoNLL labels
+// MISC: "the Gulf War", "the Monegasque Treaty", "the Suez Crisis". The
+// model, with no MISC type, reads such names as organizations, or the
+// place inside them as a location.
+var eventNouns = wordSet(`war wars treaty crisis revolution accord accords agreement pact
+uprising rebellion massacre`)
+
+// eventOfNouns start one before "of": "the Treaty of London", "the
+// Battle of Marengo", "the War of the First Coalition".
+var eventOfNouns = wordSet(`war treaty battle siege convention revolution accord agreement
+massacre`)
+
+// dropEvents clears, in place, the entity spans of one sentence that name
+// an event: spans that end in an event noun, and the capitalised run after
+// "Treaty of", "Battle of" and the like.
+func dropEvents(toks, labels []string) {
+	for a := 0; a < len(labels); a++ {
+		if !strings.HasPrefix(labels[a], "B-") {
+			continue
+		}
+		b := spanEnd(labels, a)
+		if isTitleCase(toks[b-1]) && eventNouns[strings.ToLower(toks[b-1])] {
+			clearLabels(labels, a, b)
+		}
+		a = b - 1
+	}
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i+1] != "of" || !isTitleCase(toks[i]) || !eventOfNouns[strings.ToLower(toks[i])] {
+			continue
+		}
+		end := titleRunEnd(toks, i+2)
+		if end == i+2 {
+			continue
+		}
+		// A span running on past the name is something else.
+		if end < len(labels) && strings.HasPrefix(labels[end], "I-") {
+			continue
+		}
+		start := i
+		if strings.HasPrefix(labels[i], "I-") {
+			for start > 0 && !strings.HasPrefix(labels[start], "B-") {
+				start--
+			}
+		}
+		clearLabels(labels, start, end)
+		i = end - 1
+	}
+}
+
+// titleRunEnd returns the end of the capitalised run that starts at i,
+// allowing "the" and "of" inside it ("the First Coalition").
+func titleRunEnd(toks []string, i int) int {
+	end := i
+	for k := i; k < len(toks); k++ {
+		switch {
+		case isTitleCase(toks[k]):
+			end = k + 1
+		case toks[k] == "the" || toks[k] == "of":
+			if k > i && toks[k-1] == "of" {
+				return end
+			}
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// spanEnd returns the end of the span that starts at a.
+func spanEnd(labels []string, a int) int {
+	b := a + 1
+	for b < len(labels) && labels[b] == "I-"+labels[a][2:] {
+		b++
+	}
+	return b
+}
+
+func clearLabels(labels []string, start, end int) {
+	for k := start; k < end; k++ {
+		labels[k] = "O"
+	}
+}
+
+// ofTitles are the titles that name an office or a peerage before "of":
+// "Duke of York", "Lord Mayor of Brisbane", "Archbishop of Canterbury".
+// "Queen" is left out: "Queen of the South" is a football club.
+var ofTitles = wordSet(`lord lady mayor president governor duke duchess earl count countess
+baron baroness marquis marquess viscount prince princess king emperor empress sultan emir
+archbishop bishop cardinal chancellor secretary minister`)
+
+// splitOfTitles fixes, in place, the spans the model makes of an office
+// named after a place. As CoNLL does ("the Archbishop of [Buenos
+// Aires]", "Duke of [Orleans]"), the title is not part of any name; the
+// place after "of" is a location when the gazetteer knows it as one and
+// keeps the model's type otherwise ("Minister of [Finance]"), and a span
+// of the title alone ("Henry , [Duke] of Cumberland") is dropped.
+func (m *Model) splitOfTitles(toks, labels []string) {
+	for a := 0; a < len(labels); a++ {
+		if !strings.HasPrefix(labels[a], "B-") {
+			continue
+		}
+		b := spanEnd(labels, a)
+		of := a
+		for of < b && isTitleCase(toks[of]) && ofTitles[strings.ToLower(toks[of])] {
+			of++
+		}
+		if of == a || of >= len(toks) || toks[of] != "of" {
+			a = b - 1
+			continue
+		}
+		if of == b { // the title alone, "of" outside the span
+			clearLabels(labels, a, b)
+			a = b - 1
+			continue
+		}
+		typ := labels[a][2:]
+		clearLabels(labels, a, of+1)
+		if of+1 < b && isTitleCase(toks[of+1]) {
+			if m.gaz.isPlace(toks[of+1 : b]) {
+				typ = "LOC"
+			}
+			relabel(labels, of+1, b, typ)
+		} else {
+			clearLabels(labels, of+1, b)
+		}
+		a = b - 1
+	}
+}
+
+// placeClasses are the gazetteer bits of countries, cities, towns and
+// regions.
+var placeClasses = func() uint16 {
+	var m uint16
+	for _, c := range "ctur" {
+		m |= 1 << strings.IndexRune(gazClasses, c)
+	}
+	return m
+}()
+
+// isPlace reports whether the gazetteer holds toks as a place name.
+func (g *gazetteer) isPlace(toks []string) bool {
+	h := uint64(phraseSeed)
+	for _, t := range toks {
+		h = phraseStep(h, hlower(t))
+	}
+	return g.m[h]&placeClasses != 0
+}
+
+// nameSuffixes end a person's name after an optional comma: "Martin
+// Luther King, Jr.", as CoNLL labels "Ken Griffey Jr".
+var nameSuffixes = wordSet(`jr jr. sr sr.`)
+
+// extendPersons extends, in place, person spans over a following "Jr." and
+// over an epithet ("the" and capitalised words).
+func extendPersons(toks, labels []string) {
+	for a := 0; a < len(labels); a++ {
+		if labels[a] != "B-PER" {
+			continue
+		}
+		b := spanEnd(labels, a)
+		end := b
+		switch {
+		case b < len(toks) && nameSuffixes[strings.ToLower(toks[b])]:
+			end = b + 1
+		case b+1 < len(toks) && toks[b] == "," && nameSuffixes[strings.ToLower(toks[b+1])]:
+			end = b + 2
+		case b+1 < len(toks) && toks[b] == "the" && isTitleCase(toks[b+1]):
+			end = b + 2
+			for end < len(toks) && end < b+3 && isTitleCase(toks[end]) {
+				end++
+			}
+			if end < len(toks) && isTitleCase(toks[end]) {
+				end = b // a longer capitalised run is a title or a name of its own
+			}
+		}
+		if end > b && (end == len(labels) || !strings.HasPrefix(labels[end], "I-")) {
+			relabel(labels, a, end, "PER")
+		}
+		a = end - 1
 	}
 }
