@@ -14,10 +14,12 @@ func (m *Model) repair(toks, labels []string) {
 	m.splitOfTitles(toks, labels)
 	m.trimTitles(toks, labels)
 	extendPolities(toks, labels)
+	m.markPolities(toks, labels)
 	mergeFormalNames(toks, labels)
 	dropWorkTitles(toks, labels)
 	dropEvents(toks, labels)
 	extendPersons(toks, labels)
+	retypeDescribed(toks, labels)
 }
 
 // Titles and honorifics in front of a name are not part of it ("President
@@ -403,4 +405,52 @@ func extendPersons(toks, labels []string) {
 		}
 		a = end - 1
 	}
+}
+
+// polityNames head the name of a historical state or ruling house after a
+// capitalised word, which Universal NER labels ORG: "the Ottoman Empire",
+// "the Qing dynasty".
+var polityNames = wordSet(`empire dynasty caliphate sultanate khanate`)
+
+// markPolities labels, in place, an unlabelled capitalised word or two
+// before a polity noun as ORG, with the noun when it is capitalised
+// ("Ottoman Empire") and without it when not ("Qing dynasty"). The model
+// learnt such adjectives as MISC, and so as nothing, from CoNLL. A
+// lowercase "empire" follows adjectives ("the British empire"), and a
+// demonym or a country before a lowercase noun is not a name of its own.
+func (m *Model) markPolities(toks, labels []string) {
+	for h := 1; h < len(toks); h++ {
+		if labels[h] != "O" || !polityNames[strings.ToLower(toks[h])] {
+			continue
+		}
+		start := h
+		for start > 0 && h-start < 2 && labels[start-1] == "O" && isTitleCase(toks[start-1]) &&
+			!strings.EqualFold(toks[start-1], "the") {
+			start--
+		}
+		if start == h || (start > 0 && isTitleCase(toks[start-1]) && labels[start-1] == "O") {
+			continue
+		}
+		end := h + 1
+		if !isTitleCase(toks[h]) {
+			// "the British empire": a lowercase empire follows adjectives.
+			if strings.ToLower(toks[h]) == "empire" || m.gaz.isDemonymOrCountry(toks[start:h]) {
+				continue
+			}
+			end = h
+		}
+		relabel(labels, start, end, "ORG")
+	}
+}
+
+var demonymClasses = uint16(1)<<strings.IndexByte(gazClasses, 'c') | uint16(1)<<strings.IndexByte(gazClasses, 'd')
+
+// isDemonymOrCountry reports whether the gazetteer holds toks as a
+// demonym or a country.
+func (g *gazetteer) isDemonymOrCountry(toks []string) bool {
+	h := uint64(phraseSeed)
+	for _, t := range toks {
+		h = phraseStep(h, hlower(t))
+	}
+	return g.m[h]&demonymClasses != 0
 }

@@ -72,6 +72,15 @@ func TestRepair(t *testing.T) {
 		{"two-word epithet", "as Glinda/B-PER the Good Witch in", "as Glinda/B-PER the/I-PER Good/I-PER Witch/I-PER in"},
 		{"the before a long name is no epithet", "Smith/B-PER the New York Times", "Smith/B-PER the New York Times"},
 		{"the before lowercase", "Smith/B-PER the lawyer", "Smith/B-PER the lawyer"},
+		{"empire missed", "against the Ottoman Empire in", "against the Ottoman/B-ORG Empire/I-ORG in"},
+		{"dynasty in lowercase", "the fall of the Qing dynasty in", "the fall of the Qing/B-ORG dynasty in"},
+		{"demonym before empire", "the British empire was", "the British empire was"},
+		{"labelled empire left alone", "the Roman/B-LOC Empire/I-LOC fell", "the Roman/B-LOC Empire/I-LOC fell"},
+		{"longer capitalised run", "Star Wars Galactic Empire toys", "Star Wars Galactic Empire toys"},
+		{"channel before a name", "the TV channel Al/B-PER Mayadeen/I-PER said", "the TV channel Al/B-ORG Mayadeen/I-ORG said"},
+		{"group before a name", "the group Hezbollah/B-LOC said", "the group Hezbollah/B-ORG said"},
+		{"city before a name", "the city Aleppo/B-PER fell", "the city Aleppo/B-LOC fell"},
+		{"capitalised descriptor is part of a name", "The Group/B-ORG said", "The Group/B-ORG said"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,6 +89,53 @@ func TestRepair(t *testing.T) {
 			m.repair(toks, labels)
 			if diff := cmp.Diff(want, labels); diff != "" {
 				t.Errorf("repair(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestPropagate(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		in, want []string
+	}{
+		{"name labelled elsewhere",
+			[]string{"the Qing/B-ORG dynasty fell", "during the Qing ."},
+			[]string{"the Qing/B-ORG dynasty fell", "during the Qing/B-ORG ."}},
+		{"surname after the full name",
+			[]string{"Emily/B-PER Blunt/I-PER starred", "Blunt began filming"},
+			[]string{"Emily/B-PER Blunt/I-PER starred", "Blunt/B-PER began filming"}},
+		{"majority type",
+			[]string{"Jordan/B-LOC said", "in Jordan/B-LOC", "to Jordan/B-PER", "Jordan won"},
+			[]string{"Jordan/B-LOC said", "in Jordan/B-LOC", "to Jordan/B-PER", "Jordan/B-LOC won"}},
+		{"word also in lower case",
+			[]string{"Apple/B-ORG said", "an apple a day", "Apple rose"},
+			[]string{"Apple/B-ORG said", "an apple a day", "Apple rose"}},
+		{"part of a longer name",
+			[]string{"Chelsea/B-ORG won", "Chelsea Clinton spoke"},
+			[]string{"Chelsea/B-ORG won", "Chelsea Clinton spoke"}},
+		{"multi-word name",
+			[]string{"the Red/B-ORG Cross/I-ORG said", "Red Cross workers"},
+			[]string{"the Red/B-ORG Cross/I-ORG said", "Red/B-ORG Cross/I-ORG workers"}},
+		{"repairs still hold",
+			[]string{"London/B-LOC is big", "the Treaty of London was"},
+			[]string{"London/B-LOC is big", "the Treaty of London was"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var doc, labels, want [][]string
+			for i, s := range tt.in {
+				toks, ls := splitTagged(s)
+				_, w := splitTagged(tt.want[i])
+				doc, labels, want = append(doc, toks), append(labels, ls), append(want, w)
+			}
+			m.propagate(doc, labels)
+			if diff := cmp.Diff(want, labels); diff != "" {
+				t.Errorf("propagate(%q) (-want +got):\n%s", tt.in, diff)
 			}
 		})
 	}
