@@ -20,6 +20,9 @@ func (m *Model) repair(toks, labels []string) {
 	dropEvents(toks, labels)
 	extendPersons(toks, labels)
 	retypeDescribed(toks, labels)
+	markStreets(toks, labels)
+	dropOccasions(toks, labels)
+	m.matchClubs(toks, labels)
 }
 
 // Titles and honorifics in front of a name are not part of it ("President
@@ -428,7 +431,8 @@ func (m *Model) markPolities(toks, labels []string) {
 			!strings.EqualFold(toks[start-1], "the") {
 			start--
 		}
-		if start == h || (start > 0 && isTitleCase(toks[start-1]) && labels[start-1] == "O") {
+		if start == h || (start > 0 && isTitleCase(toks[start-1]) && labels[start-1] == "O" &&
+			!strings.EqualFold(toks[start-1], "the")) {
 			continue
 		}
 		end := h + 1
@@ -453,4 +457,104 @@ func (g *gazetteer) isDemonymOrCountry(toks []string) bool {
 		h = phraseStep(h, hlower(t))
 	}
 	return g.m[h]&demonymClasses != 0
+}
+
+// streetNouns end the name of a street or a square, a place in CoNLL ("Wall
+// Street", "Downing Street").
+var streetNouns = wordSet(`street road avenue boulevard square lane`)
+
+// markStreets makes, in place, a person span that ends in a street noun a
+// location, and labels an unlabelled capitalised word or two before one
+// ("in Downing Street") a location.
+func markStreets(toks, labels []string) {
+	for h := 1; h < len(toks); h++ {
+		if !isTitleCase(toks[h]) || !streetNouns[strings.ToLower(toks[h])] {
+			continue
+		}
+		if labels[h] == "I-PER" {
+			a := h
+			for !strings.HasPrefix(labels[a], "B-") {
+				a--
+			}
+			if b := spanEnd(labels, a); b == h+1 {
+				relabel(labels, a, b, "LOC")
+			}
+			continue
+		}
+		if labels[h] != "O" || (h+1 < len(toks) && isTitleCase(toks[h+1])) {
+			continue
+		}
+		start := h
+		for start > 0 && h-start < 2 && labels[start-1] == "O" && isTitleCase(toks[start-1]) &&
+			!strings.EqualFold(toks[start-1], "the") {
+			start--
+		}
+		if start == h || (start > 0 && isTitleCase(toks[start-1]) && !strings.EqualFold(toks[start-1], "the")) {
+			continue
+		}
+		relabel(labels, start, h+1, "LOC")
+	}
+}
+
+// holidays are names of holidays and festivals, which CoNLL labels MISC.
+// (Awards such as "Oscar" are left alone: CoNLL labels "an Oscar" PER.)
+var holidays = wordSet(`christmas easter ramadan thanksgiving hanukkah diwali eid passover
+halloween lent advent pentecost`)
+
+// dropOccasions clears, in place, one-word spans that name a holiday.
+func dropOccasions(toks, labels []string) {
+	for a := 0; a < len(labels); a++ {
+		if strings.HasPrefix(labels[a], "B-") && spanEnd(labels, a) == a+1 && holidays[strings.ToLower(toks[a])] {
+			labels[a] = "O"
+		}
+	}
+}
+
+// matchVerbs report a result between two sides: "Bath beat Gloucester",
+// "Leicester drew with Bath", "Gloucester lost to Bath".
+var matchVerbs = wordSet(`beat beats defeated defeat drew draw lost lose losing edged thrashed
+hammered overcame trounced routed`)
+
+// matchClubs gives the two sides of a match verb the same type when the
+// model made one an organization and the other a location: clubs are
+// named after their towns ("Bath", "Leicester"), and the side the model
+// knew as a club tells what the other is. A country stays a location, as
+// CoNLL labels national teams ("South Africa beat All Blacks"), and so do
+// two locations.
+func (m *Model) matchClubs(toks, labels []string) {
+	for v := 1; v+1 < len(toks); v++ {
+		if labels[v] != "O" || !matchVerbs[strings.ToLower(toks[v])] || !strings.HasPrefix(labels[v-1], "B-") && !strings.HasPrefix(labels[v-1], "I-") {
+			continue
+		}
+		a := v - 1
+		for !strings.HasPrefix(labels[a], "B-") {
+			a--
+		}
+		r := v + 1
+		if r+1 < len(toks) && (toks[r] == "to" || toks[r] == "with") {
+			r++
+		}
+		if !strings.HasPrefix(labels[r], "B-") {
+			continue
+		}
+		lt, rt := labels[a][2:], labels[r][2:]
+		re := spanEnd(labels, r)
+		switch {
+		case lt == "ORG" && rt == "LOC" && !m.gaz.isCountry(toks[r:re]):
+			relabel(labels, r, re, "ORG")
+		case lt == "LOC" && rt == "ORG" && !m.gaz.isCountry(toks[a:v]):
+			relabel(labels, a, v, "ORG")
+		}
+	}
+}
+
+var countryClass = uint16(1) << strings.IndexByte(gazClasses, 'c')
+
+// isCountry reports whether the gazetteer holds toks as a country.
+func (g *gazetteer) isCountry(toks []string) bool {
+	h := uint64(phraseSeed)
+	for _, t := range toks {
+		h = phraseStep(h, hlower(t))
+	}
+	return g.m[h]&countryClass != 0
 }

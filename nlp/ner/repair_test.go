@@ -81,6 +81,19 @@ func TestRepair(t *testing.T) {
 		{"group before a name", "the group Hezbollah/B-LOC said", "the group Hezbollah/B-ORG said"},
 		{"city before a name", "the city Aleppo/B-PER fell", "the city Aleppo/B-LOC fell"},
 		{"capitalised descriptor is part of a name", "The Group/B-ORG said", "The Group/B-ORG said"},
+		{"agent noun does not retype", "the manufacturer Georg/B-PER Reichenbach/I-PER", "the manufacturer Georg/B-PER Reichenbach/I-PER"},
+		{"sentence-initial The before an empire", "The Russian Empire was", "The Russian/B-ORG Empire/I-ORG was"},
+		{"street typed a person", "left Downing/B-PER Street/I-PER for", "left Downing/B-LOC Street/I-LOC for"},
+		{"street missed", "officials in Downing Street said", "officials in Downing/B-LOC Street/I-LOC said"},
+		{"street inside a longer name", "the Wall Street Journal/B-ORG said", "the Wall Street Journal/B-ORG said"},
+		{"street after a capitalised run", "New York Central Park Road works", "New York Central Park Road works"},
+		{"holiday", "before Christmas/B-LOC and Easter/B-PER", "before Christmas and Easter"},
+		{"holiday in a longer name", "the Christmas/B-ORG Island/I-ORG", "the Christmas/B-ORG Island/I-ORG"},
+		{"award kept", "nominated for an Oscar/B-PER", "nominated for an Oscar/B-PER"},
+		{"club beats a town", "Wasps/B-ORG beat Bath/B-LOC 24-10", "Wasps/B-ORG beat Bath/B-ORG 24-10"},
+		{"town loses to a club", "Bath/B-LOC lost to Wasps/B-ORG", "Bath/B-ORG lost to Wasps/B-ORG"},
+		{"country stays a place", "All/B-ORG Blacks/I-ORG beat South/B-LOC Africa/I-LOC", "All/B-ORG Blacks/I-ORG beat South/B-LOC Africa/I-LOC"},
+		{"two places stay places", "Germany/B-LOC beat Italy/B-LOC", "Germany/B-LOC beat Italy/B-LOC"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
