@@ -23,6 +23,7 @@ func (m *Model) repair(toks, labels []string) {
 	markStreets(toks, labels)
 	dropOccasions(toks, labels)
 	m.matchClubs(toks, labels)
+	markEmployers(toks, labels)
 }
 
 // Titles and honorifics in front of a name are not part of it ("President
@@ -316,7 +317,8 @@ func clearLabels(labels []string, start, end int) {
 // "Queen" is left out: "Queen of the South" is a football club.
 var ofTitles = wordSet(`lord lady mayor president governor duke duchess earl count countess
 baron baroness marquis marquess viscount prince princess king emperor empress sultan emir
-archbishop bishop cardinal chancellor secretary minister`)
+archbishop bishop cardinal chancellor secretary minister nawab maharaja raja rajah shah
+khedive viceroy doge margrave elector`)
 
 // splitOfTitles fixes, in place, the spans the model makes of an office
 // named after a place. As CoNLL does ("the Archbishop of [Buenos
@@ -557,4 +559,35 @@ func (g *gazetteer) isCountry(toks []string) bool {
 		h = phraseStep(h, hlower(t))
 	}
 	return g.m[h]&countryClass != 0
+}
+
+// employerRoles are the roles that a company's or a body's name precedes
+// before its holder's name: "OpenAI chief executive Sam Altman", "Fed
+// chair Jerome Powell". ("President" is left out: "U.S. President Bill
+// Clinton" names a country.)
+var employerRoles = wordSet(`executive chairman chairwoman chair spokesman spokeswoman
+spokesperson founder co-founder ceo boss analyst economist`)
+
+// markEmployers labels, in place, an unlabelled capitalised word or two
+// ORG when a role noun (after an optional "chief") and a person's name
+// follow it.
+func markEmployers(toks, labels []string) {
+	for r := 1; r+1 < len(toks); r++ {
+		if labels[r] != "O" || !isLowerWord(toks[r]) || !employerRoles[toks[r]] || labels[r+1] != "B-PER" {
+			continue
+		}
+		end := r
+		if toks[end-1] == "chief" {
+			end--
+		}
+		start := end
+		for start > 0 && end-start < 2 && labels[start-1] == "O" && isTitleCase(toks[start-1]) &&
+			!strings.EqualFold(toks[start-1], "the") {
+			start--
+		}
+		if start == end || (start > 0 && isTitleCase(toks[start-1]) && !strings.EqualFold(toks[start-1], "the")) {
+			continue
+		}
+		relabel(labels, start, end, "ORG")
+	}
 }

@@ -94,6 +94,11 @@ func TestRepair(t *testing.T) {
 		{"town loses to a club", "Bath/B-LOC lost to Wasps/B-ORG", "Bath/B-ORG lost to Wasps/B-ORG"},
 		{"country stays a place", "All/B-ORG Blacks/I-ORG beat South/B-LOC Africa/I-LOC", "All/B-ORG Blacks/I-ORG beat South/B-LOC Africa/I-LOC"},
 		{"two places stay places", "Germany/B-LOC beat Italy/B-LOC", "Germany/B-LOC beat Italy/B-LOC"},
+		{"company before its chief executive", "Acme chief executive Jane/B-PER Roe/I-PER said", "Acme/B-ORG chief executive Jane/B-PER Roe/I-PER said"},
+		{"body before its chair", "the Fed chair Jerome/B-PER Powell/I-PER", "the Fed/B-ORG chair Jerome/B-PER Powell/I-PER"},
+		{"president names a country", "U.S. President Bill/B-PER Clinton/I-PER", "U.S. President Bill/B-PER Clinton/I-PER"},
+		{"role without a name after it", "Acme chief executive said", "Acme chief executive said"},
+		{"title of a region", "defeated the Nawab/B-LOC of/I-LOC Bengal/I-LOC at", "defeated the Nawab of Bengal/B-LOC at"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
