@@ -68,8 +68,11 @@ var (
 func capitalised(t *tokInfo) bool { return t.cas == casTitle || t.cas == casUpper }
 
 // descriptorFeatures adds, for a capitalised token at info index p, the
-// class of the descriptor before its capitalised run, after it, and in an
-// apposition after it (", a company"), each with the token's casing.
+// class of the descriptor before its capitalised run and in an apposition
+// after it (", a company"), each with the token's casing. The noun right
+// after the run is left out: in CoNLL it mostly follows an adjective
+// ("a Russian company", MISC), and with it the model did worse on all
+// four check sets (docs/notes/recognizer.md).
 func (f *featurizer) descriptorFeatures(add func(int, uint64), p int, cas uint64) {
 	in := f.info
 	if !capitalised(&in[p]) {
@@ -87,9 +90,6 @@ func (f *featurizer) descriptorFeatures(add func(int, uint64), p int, cas uint64
 	k := p + 1
 	for k-p <= descMaxRun && capitalised(&in[k]) {
 		k++
-	}
-	if d := in[k].desc; d != descNone && d != descRole {
-		add(tDescR, uint64(d)<<4|cas)
 	}
 	if in[k].lower != hComma || k+1 >= len(in) {
 		return

@@ -378,7 +378,6 @@ const (
 	tCluM2
 	tCluP2
 	tDescL
-	tDescR
 	tDescApp
 )
 

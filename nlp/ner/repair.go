@@ -24,6 +24,8 @@ func (m *Model) repair(toks, labels []string) {
 	dropOccasions(toks, labels)
 	m.matchClubs(toks, labels)
 	markEmployers(toks, labels)
+	markOwners(toks, labels)
+	typeAcronyms(toks, labels)
 }
 
 // Titles and honorifics in front of a name are not part of it ("President
@@ -590,4 +592,76 @@ func markEmployers(toks, labels []string) {
 		}
 		relabel(labels, start, end, "ORG")
 	}
+}
+
+// ownedRoles are the roles only an organization has: "Mekong Star's chief
+// executive", "Acme's shareholders" (a person has a spokesman too).
+var ownedRoles = wordSet(`executive chairman chairwoman ceo founder co-founder shareholders
+employees subsidiary`)
+
+// markOwners makes, in place, the name before "'s" and an owned role an
+// organization: a span of another type is retyped, and an unlabelled
+// capitalised word or two labelled.
+func markOwners(toks, labels []string) {
+	for p := 1; p+1 < len(toks); p++ {
+		if toks[p] != "'s" && toks[p] != "’s" || labels[p] != "O" {
+			continue
+		}
+		r := p + 1
+		if toks[r] == "chief" && r+1 < len(toks) {
+			r++
+		}
+		if !ownedRoles[toks[r]] {
+			continue
+		}
+		end := p
+		start := end - 1
+		switch {
+		case labels[start] != "O":
+			for !strings.HasPrefix(labels[start], "B-") {
+				start--
+			}
+		case isTitleCase(toks[start]):
+			for start > 0 && end-start < 3 && labels[start-1] == "O" && isTitleCase(toks[start-1]) &&
+				!strings.EqualFold(toks[start-1], "the") {
+				start--
+			}
+			if start > 0 && isTitleCase(toks[start-1]) && !strings.EqualFold(toks[start-1], "the") {
+				continue
+			}
+		default:
+			continue
+		}
+		relabel(labels, start, end, "ORG")
+	}
+}
+
+// typeAcronyms gives, in place, an acronym in brackets right after a name
+// the name's type: "the East African Water Authority ( EAWA )".
+func typeAcronyms(toks, labels []string) {
+	for a := 0; a < len(labels); a++ {
+		if !strings.HasPrefix(labels[a], "B-") {
+			continue
+		}
+		b := spanEnd(labels, a)
+		if b-a >= 2 && b+2 < len(toks) && toks[b] == "(" && toks[b+2] == ")" && isAcronym(toks[b+1]) {
+			relabel(labels, b+1, b+2, labels[a][2:])
+		}
+		a = b - 1
+	}
+}
+
+// isAcronym reports whether w is two to eight capital letters, digits,
+// hyphens or ampersands, with a letter first.
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 8 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '&') {
+			return false
+		}
+	}
+	return true
 }
