@@ -71,6 +71,9 @@ func (m *Model) propagate(doc [][]string, labels [][]string) {
 	}
 	for si, toks := range doc {
 		ls := labels[si]
+		if inCapitals(toks) {
+			continue // every word of a headline is capitalised
+		}
 		changed := false
 		for i := 0; i < len(toks); i++ {
 			// A span missing a capitalised word of the full name the document

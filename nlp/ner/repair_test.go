@@ -104,6 +104,8 @@ func TestRepair(t *testing.T) {
 		{"acronym after a name", "the East/B-ORG African/I-ORG Water/I-ORG Authority/I-ORG ( EAWA/B-LOC ) is", "the East/B-ORG African/I-ORG Water/I-ORG Authority/I-ORG ( EAWA/B-ORG ) is"},
 		{"unlabelled acronym", "the Test/B-ORG Ban/I-ORG Treaty/I-ORG Group/I-ORG ( TBTG ) said", "the Test/B-ORG Ban/I-ORG Treaty/I-ORG Group/I-ORG ( TBTG/B-ORG ) said"},
 		{"not an acronym", "Jane/B-PER Roe/I-PER ( 34 ) said", "Jane/B-PER Roe/I-PER ( 34 ) said"},
+		{"country code after a player", "Tim/B-PER Henman/I-PER ( GBR/B-LOC ) beat", "Tim/B-PER Henman/I-PER ( GBR/B-LOC ) beat"},
+		{"headline in capitals", "PLANS BY ACME/B-ORG CORP/I-ORG ( SWEDEN/B-LOC )", "PLANS BY ACME/B-ORG CORP/I-ORG ( SWEDEN/B-LOC )"},
 		{"title of a region", "defeated the Nawab/B-LOC of/I-LOC Bengal/I-LOC at", "defeated the Nawab of Bengal/B-LOC at"},
 	}
 	for _, tt := range tests {
@@ -157,6 +159,9 @@ func TestPropagate(t *testing.T) {
 		{"span missing a word of the full name",
 			[]string{"Lake Turkana/B-LOC falls", "in Lake/B-LOC Turkana/I-LOC"},
 			[]string{"Lake/B-LOC Turkana/I-LOC falls", "in Lake/B-LOC Turkana/I-LOC"}},
+		{"no propagation into a headline",
+			[]string{"Acme/B-ORG said", "ACME SHARES RISE IN LONDON/B-LOC"},
+			[]string{"Acme/B-ORG said", "ACME SHARES RISE IN LONDON/B-LOC"}},
 		{"repairs still hold",
 			[]string{"London/B-LOC is big", "the Treaty of London was"},
 			[]string{"London/B-LOC is big", "the Treaty of London was"}},
