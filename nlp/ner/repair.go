@@ -333,9 +333,20 @@ func titleRunEnd(toks []string, i int) int {
 	return end
 }
 
+// spanStart returns the start of the span that holds token i.
+func spanStart(labels []string, i int) int {
+	for i > 0 && strings.HasPrefix(labels[i], "I-") {
+		i--
+	}
+	return i
+}
+
 // spanEnd returns the end of the span that starts at a.
 func spanEnd(labels []string, a int) int {
 	b := a + 1
+	if len(labels[a]) < 2 {
+		return b
+	}
 	for b < len(labels) && labels[b] == "I-"+labels[a][2:] {
 		b++
 	}
@@ -510,11 +521,8 @@ func markStreets(toks, labels []string) {
 			continue
 		}
 		if labels[h] == "I-PER" {
-			a := h
-			for !strings.HasPrefix(labels[a], "B-") {
-				a--
-			}
-			if b := spanEnd(labels, a); b == h+1 {
+			a := spanStart(labels, h)
+			if b := spanEnd(labels, a); b == h+1 && strings.HasPrefix(labels[a], "B-") {
 				relabel(labels, a, b, "LOC")
 			}
 			continue
@@ -564,9 +572,9 @@ func (m *Model) matchClubs(toks, labels []string) {
 		if labels[v] != "O" || !matchVerbs[strings.ToLower(toks[v])] || !strings.HasPrefix(labels[v-1], "B-") && !strings.HasPrefix(labels[v-1], "I-") {
 			continue
 		}
-		a := v - 1
-		for !strings.HasPrefix(labels[a], "B-") {
-			a--
+		a := spanStart(labels, v-1)
+		if !strings.HasPrefix(labels[a], "B-") {
+			continue
 		}
 		r := v + 1
 		if r+1 < len(toks) && (toks[r] == "to" || toks[r] == "with") {
@@ -652,9 +660,7 @@ func markOwners(toks, labels []string) {
 		start := end - 1
 		switch {
 		case labels[start] != "O":
-			for !strings.HasPrefix(labels[start], "B-") {
-				start--
-			}
+			start = spanStart(labels, start)
 		case isTitleCase(toks[start]):
 			for start > 0 && end-start < 3 && labels[start-1] == "O" && isTitleCase(toks[start-1]) &&
 				!strings.EqualFold(toks[start-1], "the") {

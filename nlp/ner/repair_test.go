@@ -181,3 +181,47 @@ func TestPropagate(t *testing.T) {
 		})
 	}
 }
+
+// FuzzRepair runs the repairs and the document-level propagation on any
+// tokens and any labels, well-formed BIO or not: they must not panic, and
+// must leave one label per token, each a tag Tag can return.
+func FuzzRepair(f *testing.F) {
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("the Duke of York met Acme chief executive Jane Roe", []byte{0, 0, 3, 4, 4, 0, 0, 0, 0, 1, 2})
+	f.Add("Lake Turkana falls\nin Lake Turkana ( LT ) 's chief", []byte{0, 5, 0, 0, 5, 6, 0, 6, 0, 0})
+	f.Add("I-PER Jr. , Jr. the", []byte{2, 2, 2, 1, 1})
+	f.Fuzz(func(t *testing.T, text string, tags []byte) {
+		var doc, labels [][]string
+		k := 0
+		for _, line := range strings.Split(text, "\n") {
+			toks := strings.Fields(line)
+			ls := make([]string, len(toks))
+			for i := range toks {
+				ls[i] = "O"
+				if k < len(tags) {
+					ls[i] = bioNames[int(tags[k])%len(bioNames)]
+				}
+				k++
+			}
+			doc, labels = append(doc, toks), append(labels, ls)
+		}
+		for i := range doc {
+			m.repair(doc[i], labels[i])
+		}
+		m.propagate(doc, labels)
+		valid := wordSet(strings.Join(bioNames, " "))
+		for i, ls := range labels {
+			if len(ls) != len(doc[i]) {
+				t.Fatalf("sentence %d: %d labels for %d tokens", i, len(ls), len(doc[i]))
+			}
+			for _, l := range ls {
+				if !valid[l] {
+					t.Fatalf("label %q", l)
+				}
+			}
+		}
+	})
+}
