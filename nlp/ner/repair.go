@@ -36,6 +36,7 @@ func (m *Model) repair(toks, labels []string) {
 	markEmployers(toks, labels)
 	markOwners(toks, labels)
 	typeAcronyms(toks, labels)
+	joinFirmNames(toks, labels)
 }
 
 // inCapitals reports whether a sentence is written in capitals: at least
@@ -707,4 +708,51 @@ func isAcronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// firmSuffixes end a firm's name: "Birr, Wilson and Co.", "Merrill Lynch,
+// Pierce, Fenner and Smith Inc".
+var firmSuffixes = wordSet(`co co. inc inc. ltd ltd. llc llp plc`)
+
+// joinFirmNames makes, in place, a firm named after several people one
+// organization span, as CoNLL does ("Goldman Sachs & Co", "..., Voorhis &
+// Co"): names of one or two capitalised words, separated by commas, with
+// "and" or "&" before the last, and a company suffix at the end. The model
+// tends to split them into people and places.
+func joinFirmNames(toks, labels []string) {
+	for k := 2; k < len(toks); k++ {
+		if !firmSuffixes[strings.ToLower(toks[k])] || !isTitleCase(toks[k]) {
+			continue
+		}
+		i := k - 1
+		i = skipNameBack(toks, i)
+		if i < 1 || (toks[i] != "and" && toks[i] != "&") {
+			continue
+		}
+		start := skipNameBack(toks, i-1) + 1
+		if start == i {
+			continue
+		}
+		for start >= 3 && toks[start-1] == "," {
+			j := skipNameBack(toks, start-2) + 1
+			if j == start-1 {
+				break
+			}
+			start = j
+		}
+		if start > 0 && strings.HasPrefix(labels[start], "I-") {
+			continue // inside a longer span
+		}
+		relabel(labels, start, k+1, "ORG")
+	}
+}
+
+// skipNameBack returns the index before the capitalised name of one or two
+// words that ends at i, or i itself when toks[i] is not such a word.
+func skipNameBack(toks []string, i int) int {
+	for n := 0; n < 2 && i >= 0 && isTitleCase(toks[i]) && !strings.EqualFold(toks[i], "the") &&
+		!firmSuffixes[strings.ToLower(toks[i])]; n++ {
+		i--
+	}
+	return i
 }

@@ -106,6 +106,10 @@ func TestRepair(t *testing.T) {
 		{"not an acronym", "Jane/B-PER Roe/I-PER ( 34 ) said", "Jane/B-PER Roe/I-PER ( 34 ) said"},
 		{"country code after a player", "Tim/B-PER Henman/I-PER ( GBR/B-LOC ) beat", "Tim/B-PER Henman/I-PER ( GBR/B-LOC ) beat"},
 		{"headline in capitals", "PLANS BY ACME/B-ORG CORP/I-ORG ( SWEDEN/B-LOC )", "PLANS BY ACME/B-ORG CORP/I-ORG ( SWEDEN/B-LOC )"},
+		{"firm of two names", "analyst with Birr/B-ORG , Wilson/B-PER and Co./B-LOC said", "analyst with Birr/B-ORG ,/I-ORG Wilson/I-ORG and/I-ORG Co./I-ORG said"},
+		{"firm of four names", "at Merrill/B-ORG Lynch/I-ORG , Pierce/B-PER , Fenner/B-PER and Smith/B-ORG Inc/I-ORG .", "at Merrill/B-ORG Lynch/I-ORG ,/I-ORG Pierce/I-ORG ,/I-ORG Fenner/I-ORG and/I-ORG Smith/I-ORG Inc/I-ORG ."},
+		{"ampersand", "by Goldman/B-PER Sachs/I-PER & Co/B-ORG ,", "by Goldman/B-ORG Sachs/I-ORG &/I-ORG Co/I-ORG ,"},
+		{"no suffix", "Smith/B-PER , Jones/B-PER and Brown/B-PER said", "Smith/B-PER , Jones/B-PER and Brown/B-PER said"},
 		{"title of a region", "defeated the Nawab/B-LOC of/I-LOC Bengal/I-LOC at", "defeated the Nawab of Bengal/B-LOC at"},
 	}
 	for _, tt := range tests {
