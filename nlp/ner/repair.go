@@ -35,7 +35,7 @@ func (m *Model) repair(toks, labels []string) {
 	m.matchClubs(toks, labels)
 	markEmployers(toks, labels)
 	markOwners(toks, labels)
-	typeAcronyms(toks, labels)
+	m.typeAcronyms(toks, labels)
 	joinFirmNames(toks, labels)
 }
 
@@ -680,15 +680,18 @@ func markOwners(toks, labels []string) {
 // typeAcronyms gives, in place, an acronym in brackets right after a name
 // the name's type: "the East African Water Authority ( EAWA )". The
 // acronym must start with the name's first letter, which a country after
-// a player's name ("Tim Henman ( GBR )") does not, as a rule.
-func typeAcronyms(toks, labels []string) {
+// a player's name ("Tim Henman ( GBR )") does not, as a rule, and the name
+// must hold an organization or place cue word ("Authority"): the model
+// also makes names of other things organizations ("London Interbank
+// Offered Rates ( LIBOR )"), and propagation would spread the acronym.
+func (m *Model) typeAcronyms(toks, labels []string) {
 	for a := 0; a < len(labels); a++ {
 		if !strings.HasPrefix(labels[a], "B-") {
 			continue
 		}
 		b := spanEnd(labels, a)
 		if b-a >= 2 && b+2 < len(toks) && toks[b] == "(" && toks[b+2] == ")" && isAcronym(toks[b+1]) &&
-			toks[b+1][0] == toks[a][0] {
+			toks[b+1][0] == toks[a][0] && !m.plainName(toks[a:b]) {
 			relabel(labels, b+1, b+2, labels[a][2:])
 		}
 		a = b - 1

@@ -104,6 +104,7 @@ func TestRepair(t *testing.T) {
 		{"acronym after a name", "the East/B-ORG African/I-ORG Water/I-ORG Authority/I-ORG ( EAWA/B-LOC ) is", "the East/B-ORG African/I-ORG Water/I-ORG Authority/I-ORG ( EAWA/B-ORG ) is"},
 		{"unlabelled acronym", "the Test/B-ORG Ban/I-ORG Treaty/I-ORG Group/I-ORG ( TBTG ) said", "the Test/B-ORG Ban/I-ORG Treaty/I-ORG Group/I-ORG ( TBTG/B-ORG ) said"},
 		{"not an acronym", "Jane/B-PER Roe/I-PER ( 34 ) said", "Jane/B-PER Roe/I-PER ( 34 ) said"},
+		{"acronym of a name without a cue", "over London/B-ORG Interbank/I-ORG Offered/I-ORG Rates/I-ORG ( LIBOR ) for", "over London/B-ORG Interbank/I-ORG Offered/I-ORG Rates/I-ORG ( LIBOR ) for"},
 		{"country code after a player", "Tim/B-PER Henman/I-PER ( GBR/B-LOC ) beat", "Tim/B-PER Henman/I-PER ( GBR/B-LOC ) beat"},
 		{"headline in capitals", "PLANS BY ACME/B-ORG CORP/I-ORG ( SWEDEN/B-LOC )", "PLANS BY ACME/B-ORG CORP/I-ORG ( SWEDEN/B-LOC )"},
 		{"firm of two names", "analyst with Birr/B-ORG , Wilson/B-PER and Co./B-LOC said", "analyst with Birr/B-ORG ,/I-ORG Wilson/I-ORG and/I-ORG Co./I-ORG said"},
