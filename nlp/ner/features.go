@@ -158,6 +158,7 @@ type tokInfo struct {
 	pron   uint8  // 1: a personal pronoun follows within pronWin tokens, 2: one precedes
 	roman  uint8  // Roman numeral in capitals (Ramesses II, Paul VI): see romanNumeral
 	clu    uint16 // word cluster leaf id + 1 (0: not in the cluster vocabulary)
+	desc   uint8  // descriptor class (descriptors.go)
 	d1     uint8  // stage 1 label (stage 2 only)
 }
 
@@ -376,6 +377,8 @@ const (
 	tCluP1
 	tCluM2
 	tCluP2
+	tDescL
+	tDescApp
 )
 
 func fh(t int, v uint64) uint64 {
@@ -429,6 +432,7 @@ func (f *featurizer) prepare(doc [][]string) {
 			t := &f.info[len(f.info)-1]
 			analyze(w, t)
 			t.clu = f.gaz.clu[t.lower]
+			t.desc = descriptors[t.lower]
 		}
 		ti := f.info[st:]
 		f.gaz.mark(ti)
@@ -579,6 +583,7 @@ func (f *featurizer) sentence(si int, stage2 bool) {
 			add(tPron, uint64(t.pron)<<8|cas<<4|mode)
 		}
 		clusterFeatures(add, t, m1, m2, p1, p2)
+		f.descriptorFeatures(add, p, cas)
 		if stage2 {
 			maj, c := f.d2of(t)
 			for k := 0; k < nTypes; k++ {

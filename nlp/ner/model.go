@@ -144,6 +144,7 @@ func (m *Model) Tag(doc [][]string) [][]string {
 		}
 		m.repair(doc[i], out[i])
 	}
+	m.propagate(doc, out)
 	return out
 }
 

@@ -53,6 +53,65 @@ func TestRepair(t *testing.T) {
 		{"verb play is not a work", "to play Liechtenstein/B-LOC in", "to play Liechtenstein/B-LOC in"},
 		{"span running past the title", "the film Star/B-PER Wars/I-PER", "the film Star Wars"},
 		{"lowercase after work noun", "the film by Nolan/B-PER", "the film by Nolan/B-PER"},
+		{"war is an event", "after the Gulf/B-LOC War/I-LOC ended", "after the Gulf War ended"},
+		{"treaty named by an adjective", "the Monegasque/B-ORG Treaty/I-ORG was", "the Monegasque Treaty was"},
+		{"treaty of a place", "the Treaty of Tientsin/B-LOC and", "the Treaty of Tientsin and"},
+		{"battle of a place, one span", "at the Battle/B-ORG of/I-ORG Marengo/I-ORG forced", "at the Battle of Marengo forced"},
+		{"war of the coalition", "the War of the First/B-ORG Coalition/I-ORG ,", "the War of the First Coalition ,"},
+		{"war in lowercase is kept", "the war in Iraq/B-LOC", "the war in Iraq/B-LOC"},
+		{"company named Battle", "Battle/B-ORG Mountain/I-ORG Gold/I-ORG said", "Battle/B-ORG Mountain/I-ORG Gold/I-ORG said"},
+		{"peer of a city", "the Duke/B-ORG of/I-ORG York/I-ORG ,", "the Duke of York/B-LOC ,"},
+		{"office of a city", "the Lord/B-ORG Mayor/I-ORG of/I-ORG Brisbane/I-ORG said", "the Lord Mayor of Brisbane/B-LOC said"},
+		{"office of a body keeps its type", "Minister/B-ORG of/I-ORG Finance/I-ORG Mar'ie", "Minister of Finance/B-ORG Mar'ie"},
+		{"office of the council", "the Lord/B-ORG President/I-ORG of/I-ORG the/I-ORG Council/I-ORG ,", "the Lord President of the Council ,"},
+		{"title alone before of", "Henry/B-PER , Duke/B-PER of Cumberland/B-LOC", "Henry/B-PER , Duke of Cumberland/B-LOC"},
+		{"queen of the south is a club", "Queen/B-ORG of/I-ORG South/I-ORG 2", "Queen/B-ORG of/I-ORG South/I-ORG 2"},
+		{"junior after a comma", "to Martin/B-PER Luther/I-PER King/I-PER , Jr./B-LOC", "to Martin/B-PER Luther/I-PER King/I-PER ,/I-PER Jr./I-PER"},
+		{"junior without a comma", "Ken/B-PER Griffey/I-PER Jr hit", "Ken/B-PER Griffey/I-PER Jr/I-PER hit"},
+		{"epithet", "Louis/B-PER the German invaded", "Louis/B-PER the/I-PER German/I-PER invaded"},
+		{"two-word epithet", "as Glinda/B-PER the Good Witch in", "as Glinda/B-PER the/I-PER Good/I-PER Witch/I-PER in"},
+		{"the before a long name is no epithet", "Smith/B-PER the New York Times", "Smith/B-PER the New York Times"},
+		{"the before lowercase", "Smith/B-PER the lawyer", "Smith/B-PER the lawyer"},
+		{"empire missed", "against the Ottoman Empire in", "against the Ottoman/B-ORG Empire/I-ORG in"},
+		{"dynasty in lowercase", "the fall of the Qing dynasty in", "the fall of the Qing/B-ORG dynasty in"},
+		{"demonym before empire", "the British empire was", "the British empire was"},
+		{"labelled empire left alone", "the Roman/B-LOC Empire/I-LOC fell", "the Roman/B-LOC Empire/I-LOC fell"},
+		{"longer capitalised run", "Star Wars Galactic Empire toys", "Star Wars Galactic Empire toys"},
+		{"channel before a name", "the TV channel Al/B-PER Mayadeen/I-PER said", "the TV channel Al/B-ORG Mayadeen/I-ORG said"},
+		{"group before a name", "the group Hezbollah/B-LOC said", "the group Hezbollah/B-ORG said"},
+		{"city before a name", "the city Aleppo/B-PER fell", "the city Aleppo/B-LOC fell"},
+		{"capitalised descriptor is part of a name", "The Group/B-ORG said", "The Group/B-ORG said"},
+		{"agent noun does not retype", "the manufacturer Georg/B-PER Reichenbach/I-PER", "the manufacturer Georg/B-PER Reichenbach/I-PER"},
+		{"sentence-initial The before an empire", "The Russian Empire was", "The Russian/B-ORG Empire/I-ORG was"},
+		{"street typed a person", "left Downing/B-PER Street/I-PER for", "left Downing/B-LOC Street/I-LOC for"},
+		{"street missed", "officials in Downing Street said", "officials in Downing/B-LOC Street/I-LOC said"},
+		{"street inside a longer name", "the Wall Street Journal/B-ORG said", "the Wall Street Journal/B-ORG said"},
+		{"street after a capitalised run", "New York Central Park Road works", "New York Central Park Road works"},
+		{"holiday", "before Christmas/B-LOC and Easter/B-PER", "before Christmas and Easter"},
+		{"holiday in a longer name", "the Christmas/B-ORG Island/I-ORG", "the Christmas/B-ORG Island/I-ORG"},
+		{"award kept", "nominated for an Oscar/B-PER", "nominated for an Oscar/B-PER"},
+		{"club beats a town", "Wasps/B-ORG beat Bath/B-LOC 24-10", "Wasps/B-ORG beat Bath/B-ORG 24-10"},
+		{"town loses to a club", "Bath/B-LOC lost to Wasps/B-ORG", "Bath/B-ORG lost to Wasps/B-ORG"},
+		{"country stays a place", "All/B-ORG Blacks/I-ORG beat South/B-LOC Africa/I-LOC", "All/B-ORG Blacks/I-ORG beat South/B-LOC Africa/I-LOC"},
+		{"two places stay places", "Germany/B-LOC beat Italy/B-LOC", "Germany/B-LOC beat Italy/B-LOC"},
+		{"company before its chief executive", "Acme chief executive Jane/B-PER Roe/I-PER said", "Acme/B-ORG chief executive Jane/B-PER Roe/I-PER said"},
+		{"body before its chair", "the Fed chair Jerome/B-PER Powell/I-PER", "the Fed/B-ORG chair Jerome/B-PER Powell/I-PER"},
+		{"president names a country", "U.S. President Bill/B-PER Clinton/I-PER", "U.S. President Bill/B-PER Clinton/I-PER"},
+		{"role without a name after it", "Acme chief executive said", "Acme chief executive said"},
+		{"company before its chief executive, possessive", "Lan/B-PER , Mekong/B-PER Star/I-PER 's chief executive", "Lan/B-PER , Mekong/B-ORG Star/I-ORG 's chief executive"},
+		{"unlabelled company before its shareholders", "said Acme 's shareholders", "said Acme/B-ORG 's shareholders"},
+		{"person's spokesman", "Clinton/B-PER 's spokesman", "Clinton/B-PER 's spokesman"},
+		{"acronym after a name", "the East/B-ORG African/I-ORG Water/I-ORG Authority/I-ORG ( EAWA/B-LOC ) is", "the East/B-ORG African/I-ORG Water/I-ORG Authority/I-ORG ( EAWA/B-ORG ) is"},
+		{"unlabelled acronym", "the Test/B-ORG Ban/I-ORG Treaty/I-ORG Group/I-ORG ( TBTG ) said", "the Test/B-ORG Ban/I-ORG Treaty/I-ORG Group/I-ORG ( TBTG/B-ORG ) said"},
+		{"not an acronym", "Jane/B-PER Roe/I-PER ( 34 ) said", "Jane/B-PER Roe/I-PER ( 34 ) said"},
+		{"acronym of a name without a cue", "over London/B-ORG Interbank/I-ORG Offered/I-ORG Rates/I-ORG ( LIBOR ) for", "over London/B-ORG Interbank/I-ORG Offered/I-ORG Rates/I-ORG ( LIBOR ) for"},
+		{"country code after a player", "Tim/B-PER Henman/I-PER ( GBR/B-LOC ) beat", "Tim/B-PER Henman/I-PER ( GBR/B-LOC ) beat"},
+		{"headline in capitals", "PLANS BY ACME/B-ORG CORP/I-ORG ( SWEDEN/B-LOC )", "PLANS BY ACME/B-ORG CORP/I-ORG ( SWEDEN/B-LOC )"},
+		{"firm of two names", "analyst with Birr/B-ORG , Wilson/B-PER and Co./B-LOC said", "analyst with Birr/B-ORG ,/I-ORG Wilson/I-ORG and/I-ORG Co./I-ORG said"},
+		{"firm of four names", "at Merrill/B-ORG Lynch/I-ORG , Pierce/B-PER , Fenner/B-PER and Smith/B-ORG Inc/I-ORG .", "at Merrill/B-ORG Lynch/I-ORG ,/I-ORG Pierce/I-ORG ,/I-ORG Fenner/I-ORG and/I-ORG Smith/I-ORG Inc/I-ORG ."},
+		{"ampersand", "by Goldman/B-PER Sachs/I-PER & Co/B-ORG ,", "by Goldman/B-ORG Sachs/I-ORG &/I-ORG Co/I-ORG ,"},
+		{"no suffix", "Smith/B-PER , Jones/B-PER and Brown/B-PER said", "Smith/B-PER , Jones/B-PER and Brown/B-PER said"},
+		{"title of a region", "defeated the Nawab/B-LOC of/I-LOC Bengal/I-LOC at", "defeated the Nawab of Bengal/B-LOC at"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,4 +123,110 @@ func TestRepair(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestPropagate(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		in, want []string
+	}{
+		{"name labelled elsewhere",
+			[]string{"the Qing/B-ORG dynasty fell", "during the Qing ."},
+			[]string{"the Qing/B-ORG dynasty fell", "during the Qing/B-ORG ."}},
+		{"surname after the full name",
+			[]string{"Emily/B-PER Blunt/I-PER starred", "Blunt began filming"},
+			[]string{"Emily/B-PER Blunt/I-PER starred", "Blunt/B-PER began filming"}},
+		{"majority type",
+			[]string{"Jordan/B-LOC said", "in Jordan/B-LOC", "to Jordan/B-PER", "Jordan won"},
+			[]string{"Jordan/B-LOC said", "in Jordan/B-LOC", "to Jordan/B-PER", "Jordan/B-LOC won"}},
+		{"word also in lower case",
+			[]string{"Apple/B-ORG said", "an apple a day", "Apple rose"},
+			[]string{"Apple/B-ORG said", "an apple a day", "Apple rose"}},
+		{"part of a longer name",
+			[]string{"Chelsea/B-ORG won", "Chelsea Clinton spoke"},
+			[]string{"Chelsea/B-ORG won", "Chelsea Clinton spoke"}},
+		{"multi-word name",
+			[]string{"the Red/B-ORG Cross/I-ORG said", "Red Cross workers"},
+			[]string{"the Red/B-ORG Cross/I-ORG said", "Red/B-ORG Cross/I-ORG workers"}},
+		{"short form of a company",
+			[]string{"Mekong/B-ORG Star/I-ORG Shipping/I-ORG Corp./I-ORG bid", "Mekong/B-PER Star/I-PER won", "Mekong Star said"},
+			[]string{"Mekong/B-ORG Star/I-ORG Shipping/I-ORG Corp./I-ORG bid", "Mekong/B-ORG Star/I-ORG won", "Mekong/B-ORG Star/I-ORG said"}},
+		{"demonym is no short form",
+			[]string{"the Iraqi/B-ORG National/I-ORG Congress/I-ORG said", "Iraqi forces"},
+			[]string{"the Iraqi/B-ORG National/I-ORG Congress/I-ORG said", "Iraqi forces"}},
+		{"surname is no short form",
+			[]string{"Ford/B-ORG Motor/I-ORG Co/I-ORG rose", "Harrison/B-PER Ford/I-PER starred", "Ford/B-PER said"},
+			[]string{"Ford/B-ORG Motor/I-ORG Co/I-ORG rose", "Harrison/B-PER Ford/I-PER starred", "Ford/B-PER said"}},
+		{"span missing a word of the full name",
+			[]string{"Lake Turkana/B-LOC falls", "in Lake/B-LOC Turkana/I-LOC"},
+			[]string{"Lake/B-LOC Turkana/I-LOC falls", "in Lake/B-LOC Turkana/I-LOC"}},
+		{"no propagation into a headline",
+			[]string{"Acme/B-ORG said", "ACME SHARES RISE IN LONDON/B-LOC"},
+			[]string{"Acme/B-ORG said", "ACME SHARES RISE IN LONDON/B-LOC"}},
+		{"repairs still hold",
+			[]string{"London/B-LOC is big", "the Treaty of London was"},
+			[]string{"London/B-LOC is big", "the Treaty of London was"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var doc, labels, want [][]string
+			for i, s := range tt.in {
+				toks, ls := splitTagged(s)
+				_, w := splitTagged(tt.want[i])
+				doc, labels, want = append(doc, toks), append(labels, ls), append(want, w)
+			}
+			m.propagate(doc, labels)
+			if diff := cmp.Diff(want, labels); diff != "" {
+				t.Errorf("propagate(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+// FuzzRepair runs the repairs and the document-level propagation on any
+// tokens and any labels, well-formed BIO or not: they must not panic, and
+// must leave one label per token, each a tag Tag can return.
+func FuzzRepair(f *testing.F) {
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("the Duke of York met Acme chief executive Jane Roe", []byte{0, 0, 3, 4, 4, 0, 0, 0, 0, 1, 2})
+	f.Add("Lake Turkana falls\nin Lake Turkana ( LT ) 's chief", []byte{0, 5, 0, 0, 5, 6, 0, 6, 0, 0})
+	f.Add("I-PER Jr. , Jr. the", []byte{2, 2, 2, 1, 1})
+	f.Fuzz(func(t *testing.T, text string, tags []byte) {
+		var doc, labels [][]string
+		k := 0
+		for _, line := range strings.Split(text, "\n") {
+			toks := strings.Fields(line)
+			ls := make([]string, len(toks))
+			for i := range toks {
+				ls[i] = "O"
+				if k < len(tags) {
+					ls[i] = bioNames[int(tags[k])%len(bioNames)]
+				}
+				k++
+			}
+			doc, labels = append(doc, toks), append(labels, ls)
+		}
+		for i := range doc {
+			m.repair(doc[i], labels[i])
+		}
+		m.propagate(doc, labels)
+		valid := wordSet(strings.Join(bioNames, " "))
+		for i, ls := range labels {
+			if len(ls) != len(doc[i]) {
+				t.Fatalf("sentence %d: %d labels for %d tokens", i, len(ls), len(doc[i]))
+			}
+			for _, l := range ls {
+				if !valid[l] {
+					t.Fatalf("label %q", l)
+				}
+			}
+		}
+	})
 }
