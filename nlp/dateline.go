@@ -132,27 +132,51 @@ func sourceWords(doc *annot.Document, k int) ([]wireFix, int) {
 	toks := doc.Tokens
 	var fixes []wireFix
 	for start := k; k < len(toks) && k-start < 2*maxPlaceWords; {
-		end := k
-		for end < len(toks) && end-k < maxPlaceWords && isSourceWord(toks[end].Text) {
-			end++
+		if parts := slashedSources(toks[k], k); parts != nil {
+			fixes = append(fixes, parts...) // "AFP/Reuters", one token
+			k++
+		} else {
+			end := k
+			for end < len(toks) && end-k < maxPlaceWords && isSourceWord(toks[end].Text) {
+				end++
+			}
+			if end == k {
+				return nil, 0
+			}
+			fixes = append(fixes, wireFix{toks[k].Start, toks[end-1].End, k, annot.Org, true})
+			k = end
 		}
-		if end == k {
+		if k >= len(toks) {
 			return nil, 0
 		}
-		fixes = append(fixes, wireFix{toks[k].Start, toks[end-1].End, k, annot.Org, true})
-		if end >= len(toks) {
-			return nil, 0
-		}
-		switch toks[end].Text {
+		switch toks[k].Text {
 		case ")":
-			return fixes, end + 1
+			return fixes, k + 1
 		case "/", ",":
-			k = end + 1
+			k++
 		default:
 			return nil, 0
 		}
 	}
 	return nil, 0
+}
+
+// slashedSources splits a token of sources joined by slashes
+// ("AFP/Reuters") into one fix each, or returns nil.
+func slashedSources(tok annot.Token, k int) []wireFix {
+	if !strings.Contains(tok.Text, "/") {
+		return nil
+	}
+	var out []wireFix
+	off := tok.Start
+	for _, p := range strings.Split(tok.Text, "/") {
+		if !isSourceWord(p) {
+			return nil
+		}
+		out = append(out, wireFix{off, off + len(p), k, annot.Org, true})
+		off += len(p) + 1
+	}
+	return out
 }
 
 // knownSources reports whether every source is a listed agency.

@@ -34,8 +34,7 @@ func repairNewswire(doc *annot.Document, ms []annot.Mention) []annot.Mention {
 	if len(doc.Tokens) == 0 {
 		return ms
 	}
-	fixes := agencyFixes(doc, ms)
-	fixes = append(fixes, datelineFixes(doc)...)
+	fixes := agencyFixes(doc, ms, datelineFixes(doc))
 	if len(fixes) == 0 {
 		return ms
 	}
@@ -46,25 +45,35 @@ func repairNewswire(doc *annot.Document, ms []annot.Mention) []annot.Mention {
 // dateline's parenthesis they are the agency, and a mention is made if the
 // model found none. Elsewhere an unambiguous agency name the model typed
 // otherwise is retyped, unless the document names a person with it as a
-// surname ("Paul Reuter").
-func agencyFixes(doc *annot.Document, ms []annot.Mention) []wireFix {
+// surname ("Paul Reuter"). The surnames are read from the mentions no
+// structural fix replaces, so that a second pass changes nothing.
+func agencyFixes(doc *annot.Document, ms []annot.Mention, structural []wireFix) []wireFix {
 	toks := doc.Tokens
 	last := lastWordToken(toks)
-	surnames := personSurnames(ms)
-	var out []wireFix
+	type found struct {
+		i, j, end int
+		credit    bool
+	}
+	var lexical []found
+	out := structural
 	for i := 0; i < len(toks); i++ {
 		j, end, credit, ok := matchAgency(doc, i)
 		if !ok {
 			continue
 		}
-		start := toks[i].Start
-		switch {
-		case !continuesName(doc, j) && (signOff(doc, i, j, last) || credited(doc, i, j) || sourceParen(toks, i, j)):
-			out = append(out, wireFix{start, end, i, annot.Org, true})
-		case !credit && !surnames[newswire.Fold(doc.Text[start:end])]:
-			out = append(out, wireFix{start, end, i, annot.Org, false})
+		if !continuesName(doc, j) && (signOff(doc, i, j, last) || credited(doc, i, j) || sourceParen(toks, i, j)) {
+			out = append(out, wireFix{toks[i].Start, end, i, annot.Org, true})
+		} else if !credit {
+			lexical = append(lexical, found{i, j, end, credit})
 		}
 		i = j - 1
+	}
+	surnames := personSurnames(ms, out)
+	for _, f := range lexical {
+		start := toks[f.i].Start
+		if !surnames[newswire.Fold(doc.Text[start:f.end])] {
+			out = append(out, wireFix{start, f.end, f.i, annot.Org, false})
+		}
 	}
 	return out
 }
@@ -75,7 +84,8 @@ func agencyFixes(doc *annot.Document, ms []annot.Mention) []wireFix {
 func matchAgency(doc *annot.Document, i int) (next, end int, credit, ok bool) {
 	toks := doc.Tokens
 	first := strings.ToLower(strings.ReplaceAll(toks[i].Text[:len(toks[i].Text)-junkSuffix(toks[i].Text)], ".", ""))
-	if !hasLetter(first) || !newswire.MayStart(strings.FieldsFunc(first, isFoldSpace)[0]) {
+	// "The Associated Press": the article stays out of the name.
+	if first == "the" || !hasLetter(first) || !newswire.MayStart(strings.FieldsFunc(first, isFoldSpace)[0]) {
 		return 0, 0, false, false
 	}
 	for k := min(len(toks), i+2*newswire.MaxWords()) - 1; k >= i; k-- {
@@ -117,10 +127,13 @@ func lastWordToken(toks []annot.Token) int {
 }
 
 // personSurnames are the folded last words of the names of several words
-// the model typed PERSON.
-func personSurnames(ms []annot.Mention) map[string]bool {
+// the model typed PERSON, outside the spans of the fixes.
+func personSurnames(ms []annot.Mention, fixes []wireFix) map[string]bool {
 	out := map[string]bool{}
 	for _, m := range ms {
+		if slices.ContainsFunc(fixes, func(f wireFix) bool { return m.Start < f.end && f.start < m.End }) {
+			continue
+		}
 		if f := strings.Fields(m.Text); m.Type == annot.Person && len(f) > 1 {
 			out[newswire.Fold(f[len(f)-1])] = true
 		}
