@@ -15,3 +15,13 @@ var agencyVariants = func() [][]string {
 	}
 	return out
 }()
+
+// stateVariants joins the wire-style abbreviations of U.S. states
+// ("Calif.", "N.J.") to the states' names.
+var stateVariants = func() [][]string {
+	var out [][]string
+	for _, s := range newswire.StateAbbreviations() {
+		out = append(out, []string{s[1], s[0]})
+	}
+	return out
+}()

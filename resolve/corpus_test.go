@@ -181,6 +181,10 @@ func TestCorpusResolution(t *testing.T) {
 			{"Officials told Agence France-Presse.", []tm{{"Agence France-Presse", org}}, 1},
 			{"AFP said oil rose.\n Reuter", []tm{{"AFP", org}, {"Reuter", org}}, 20},
 		}, []placedMention{{"Agence France-Presse", org}, {"Reuters", org}}},
+		{"a wire-style state abbreviation is its state", []tdoc{
+			{"Jobs in California grew.", []tm{{"California", loc}}, 2},
+			{"SAN JOSE, Calif. - Jobs grew in N.J. and Mass.", []tm{{"SAN JOSE", loc}, {"Calif.", loc}, {"N.J.", loc}, {"Mass", loc}}, 1},
+		}, []placedMention{{"SAN JOSE", loc}, {"California", loc}, {"New Jersey", loc}, {"Massachusetts", loc}}},
 		{"a credit-only agency form stays apart", []tdoc{
 			{"Bloomberg News said.", []tm{{"Bloomberg News", org}}, 3},
 			{"Michael Bloomberg spoke. Bloomberg left.", []tm{{"Michael Bloomberg", per}, {"Bloomberg", per}}, 1},

@@ -646,7 +646,7 @@ var variantDisplay = map[string]string{}
 var acronymVariants = map[string]bool{}
 
 func init() {
-	for _, vs := range slices.Concat(variantNames, agencyVariants) {
+	for _, vs := range slices.Concat(variantNames, agencyVariants, stateVariants) {
 		k := foldKey(vs[0])
 		variantDisplay[k] = vs[0]
 		for _, v := range vs[1:] {

@@ -98,3 +98,15 @@ func TestAgenciesIsACopy(t *testing.T) {
 		t.Error("Agencies shares its list with the caller")
 	}
 }
+
+// Every state abbreviation is written with a dot and names a state of
+// more letters; none is listed twice.
+func TestStateAbbreviations(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range StateAbbreviations() {
+		if s[0] == "" || s[0][len(s[0])-1] != '.' || len(s[1]) <= len(s[0]) || seen[s[0]] {
+			t.Errorf("bad or repeated abbreviation %q for %q", s[0], s[1])
+		}
+		seen[s[0]] = true
+	}
+}
