@@ -61,7 +61,9 @@ func agencyFixes(doc *annot.Document, ms []annot.Mention, structural []wireFix) 
 		if !ok {
 			continue
 		}
-		if !continuesName(doc, j) && (signOff(doc, i, j, last) || credited(doc, i, j) || sourceParen(toks, i, j)) {
+		if byline(doc, i) {
+			out = append(out, bylineFixes(doc, ms, out, i, end)...)
+		} else if !continuesName(doc, j) && (signOff(doc, i, j, last) || credited(doc, i, j) || sourceParen(toks, i, j)) {
 			out = append(out, wireFix{toks[i].Start, end, i, annot.Org, true})
 		} else if !credit {
 			lexical = append(lexical, found{i, j, end, credit})
@@ -259,4 +261,43 @@ func withinOfType(ms []annot.Mention, over []int, f wireFix) bool {
 		}
 	}
 	return len(over) > 0
+}
+
+// maxBylineTokens bounds the distance from a byline's "By" to its agency.
+const maxBylineTokens = 16
+
+// byline reports whether token i is on a byline: a line that starts with
+// "By" ("By JANE DOE and TOM LEE, Associated Press Writer").
+func byline(doc *annot.Document, i int) bool {
+	for k := i; k >= 0 && k > i-maxBylineTokens; k-- {
+		if lineStart(doc, k) {
+			return k < i && strings.EqualFold(doc.Tokens[k].Text, "by")
+		}
+	}
+	return false
+}
+
+// bylineFixes makes the agency of a byline at [token i, end) an ORG. A
+// mention the model ran from the writer's name into the agency ("TOM
+// O'HARA Associated Press") is cut: the part before the agency is the
+// writer, if it is a name and holds no agency found before.
+func bylineFixes(doc *annot.Document, ms []annot.Mention, before []wireFix, i, end int) []wireFix {
+	toks := doc.Tokens
+	start := toks[i].Start
+	out := []wireFix{{start, end, i, annot.Org, true}}
+	for _, m := range ms {
+		if m.Start >= start || m.End <= start {
+			continue
+		}
+		k := i - 1
+		for k >= 0 && toks[k].Start >= m.Start && !hasLetter(toks[k].Text) {
+			k--
+		}
+		first := slices.IndexFunc(toks, func(t annot.Token) bool { return t.Start == m.Start })
+		if first >= 0 && k >= first && startsUpper(toks[first].Text) &&
+			!slices.ContainsFunc(before, func(f wireFix) bool { return f.start < toks[k].End && m.Start < f.end }) {
+			out = append(out, wireFix{m.Start, toks[k].End, first, annot.Person, true})
+		}
+	}
+	return out
 }

@@ -99,6 +99,13 @@ func TestRepairNewswire(t *testing.T) {
 			"Oil rose.\n[[ORG:Reuters Holdings]]", "Oil rose.\n[[ORG:Reuters Holdings]]"},
 		{"last word of a sentence is no sign-off",
 			"The report was written by [[PER:Bloomberg]]", "The report was written by [[PER:Bloomberg]]"},
+		{"byline run into the agency",
+			"By [[PER:MARY WELLS]] and [[ORG:TOM O'HARA Associated Press]]\n",
+			"By [[PER:MARY WELLS]] and [[PER:TOM O'HARA]] [[ORG:Associated Press]]\n"},
+		{"byline with a title after the agency",
+			"By [[PER:Jane Doe]], [[ORG:Associated Press Writer]]\n", "By [[PER:Jane Doe]], [[ORG:Associated Press]] Writer\n"},
+		{"no byline without By at the line start",
+			"Written [[ORG:TOM LEE Associated Press]]\n", "Written [[ORG:TOM LEE Associated Press]]\n"},
 		{"agency dateline",
 			"[[ORG:WASHINGTON]] ([[PER:Reuters]]) - Oil rose.", "[[LOC:WASHINGTON]] ([[ORG:Reuters]]) - Oil rose."},
 		{"dateline with state and date",
@@ -143,7 +150,8 @@ func TestRepairNewswire(t *testing.T) {
 
 // wireVocabulary builds random texts full of the conventions' cues.
 var wireVocabulary = strings.Fields(`Reuter REUTER Reuters AFP AP Bloomberg Kyodo dpa ( ) - -- — , . : © ` +
-	`Copyright Photo: March Jan. 3 2020 LONDON WASHINGTON Calif. Paris Smith said the oil rose ^M &#3; By`)
+	`Copyright Photo: March Jan. 3 2020 LONDON WASHINGTON Calif. Paris Smith said the oil rose ^M &#3; By ` +
+	`Associated Press Writer AFP/Reuters TOM REUTER^M Reuter...`)
 
 // randomWire returns a random text of wire cues and random mentions over
 // its tokens, sorted and not overlapping.
