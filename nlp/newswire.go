@@ -34,7 +34,7 @@ func repairNewswire(doc *annot.Document, ms []annot.Mention) []annot.Mention {
 	if len(doc.Tokens) == 0 {
 		return ms
 	}
-	fixes := agencyFixes(doc, ms, datelineFixes(doc))
+	fixes := agencyFixes(doc, ms, append(datelineFixes(doc), unknownSignOff(doc, ms)...))
 	if len(fixes) == 0 {
 		return ms
 	}
@@ -300,4 +300,27 @@ func bylineFixes(doc *annot.Document, ms []annot.Mention, before []wireFix, i, e
 		}
 	}
 	return out
+}
+
+// unknownSignOff retypes the sign-off of an agency not in the list: a
+// last line that is one word in capitals ("SAPA"), which the model took
+// for a person. A name in mixed case there may be the writer's, and is
+// left alone.
+func unknownSignOff(doc *annot.Document, ms []annot.Mention) []wireFix {
+	last := lastWordToken(doc.Tokens)
+	if last < 0 || !lineStart(doc, last) {
+		return nil
+	}
+	t := doc.Tokens[last]
+	end := t.End - junkSuffix(t.Text)
+	word := doc.Text[t.Start:end]
+	if utf8.RuneCountInString(word) < 2 || !isUpperWord(word) || strings.IndexFunc(word, unicode.IsDigit) >= 0 {
+		return nil
+	}
+	for _, m := range ms {
+		if m.Start == t.Start && m.End == end && m.Type == annot.Person {
+			return []wireFix{{t.Start, end, last, annot.Org, false}}
+		}
+	}
+	return nil
 }
