@@ -7,6 +7,18 @@
 // LOC mentions. Where prose's tokens differ from news conventions, Segment
 // corrects them: abbreviations such as "Corp." and initials keep their
 // period, a capitalised word ending a sentence gives its period back
-// ("Black Sea."), and em and en dashes are tokens of their own. Pipelines are safe for concurrent use: models are loaded once
-// per process and shared read-only.
+// ("Black Sea."), and em and en dashes are tokens of their own.
+//
+// After the default recognizer, news-wire conventions are typed by their
+// place in the document rather than by the sentence around them
+// (newswire.go, dateline.go): a news agency that signs off the story
+// ("Reuter" alone on the last line), is credited ("© AFP", "-- Reuters",
+// "Photo: Bloomberg") or is a dateline's source ("WASHINGTON (Reuters) -")
+// is an ORG; the places of a dateline ("SAN FRANCISCO, Calif., March 3 -")
+// are LOC; an agency's unambiguous name the model took for a person is an
+// ORG unless the document names a person with it as a surname. The
+// agencies are a short list of facts in internal/newswire.
+//
+// Pipelines are safe for concurrent use: models are loaded once per
+// process and shared read-only.
 package nlp

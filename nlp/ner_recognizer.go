@@ -29,7 +29,9 @@ func (r nerRecognizer) Recognize(doc *annot.Document) []annot.Mention {
 	for first := 0; first < len(doc.Sentences); first += maxTagSentences {
 		out = r.tagWindow(doc, first, min(first+maxTagSentences, len(doc.Sentences)), out)
 	}
-	return out
+	// The model reads sentences; sign-offs, credits and datelines are
+	// typed by their place in the document (newswire.go).
+	return repairNewswire(doc, out)
 }
 
 // tagWindow tags sentences [first, end) of doc and appends their mentions.

@@ -175,6 +175,20 @@ func TestCorpusResolution(t *testing.T) {
 			{"The Tories and the Conservatives. Lib Dems and Liberal Democrats.",
 				[]tm{{"Tories", org}, {"Conservatives", org}, {"Lib Dems", org}, {"Liberal Democrats", org}}, 1},
 		}, []placedMention{{"Conservative Party", org}, {"Conservative Party", org}, {"Liberal Democrats", org}, {"Liberal Democrats", org}}},
+		{"forms of a news agency are one node under its usual name", []tdoc{
+			{"He told Reuters.", []tm{{"Reuters", org}}, 1},
+			{"Oil fell.\n REUTER", []tm{{"REUTER", org}}, 5},
+			{"Officials told Agence France-Presse.", []tm{{"Agence France-Presse", org}}, 1},
+			{"AFP said oil rose.\n Reuter", []tm{{"AFP", org}, {"Reuter", org}}, 20},
+		}, []placedMention{{"Agence France-Presse", org}, {"Reuters", org}}},
+		{"a wire-style state abbreviation is its state", []tdoc{
+			{"Jobs in California grew.", []tm{{"California", loc}}, 2},
+			{"SAN JOSE, Calif. - Jobs grew in N.J. and Mass.", []tm{{"SAN JOSE", loc}, {"Calif.", loc}, {"N.J.", loc}, {"Mass", loc}}, 1},
+		}, []placedMention{{"SAN JOSE", loc}, {"California", loc}, {"New Jersey", loc}, {"Massachusetts", loc}}},
+		{"a credit-only agency form stays apart", []tdoc{
+			{"Bloomberg News said.", []tm{{"Bloomberg News", org}}, 3},
+			{"Michael Bloomberg spoke. Bloomberg left.", []tm{{"Michael Bloomberg", per}, {"Bloomberg", per}}, 1},
+		}, []placedMention{{"Michael Bloomberg", per}, {"Michael Bloomberg", per}}},
 		{"a surname typed as an organization joins the full name", []tdoc{
 			{"Kilroy-Silk spoke.", []tm{{"Kilroy-Silk", org}}, 3},
 			{"Robert Kilroy-Silk said. Kilroy-Silk left.", []tm{{"Robert Kilroy-Silk", per}, {"Kilroy-Silk", org}}, 4},

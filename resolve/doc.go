@@ -4,7 +4,9 @@
 // folded into keys, a short form joins the one longer name of the
 // document it belongs to (a surname, the start of a company name, a
 // defined acronym), and each local entity gets the key of its most
-// complete name. Entity sums the local entities of a key over a corpus;
+// complete name. A small built-in variant table joins well-known forms
+// (U.S./United States, the forms of a news agency such as "Reuter" and
+// "Reuters", wire-style state abbreviations such as "Calif."). Entity sums the local entities of a key over a corpus;
 // sums merge in any order.
 //
 // Clusters resolves the corpus: entities with different keys are merged

@@ -504,7 +504,7 @@ func wordKey(w string) string {
 }
 
 // edgeTrim is trimmed from both ends of a mention.
-const edgeTrim = ",;:()[]{}*_ \t\n\r"
+const edgeTrim = ",;:()[]{}<>*_ \t\n\r"
 
 // quoteNormalizer turns typographic quotes into ASCII ones.
 var quoteNormalizer = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‟", `"`, "«", `"`, "»", `"`,
@@ -512,12 +512,14 @@ var quoteNormalizer = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "�
 
 // CleanName normalises white space and quotes, trims punctuation and
 // unbalanced quotes from the ends ("Tehran “" -> "Tehran"), unquotes a
-// fully quoted name and removes a possessive ("Iran’s" -> "Iran").
+// fully quoted name and removes a possessive ("Iran’s" -> "Iran"). It
+// decodes character references and drops a ticker in angle brackets
+// ("HARCOURT &lt;HBJ>" -> "HARCOURT").
 func CleanName(text string) string {
 	s := quoteNormalizer.Replace(strings.Join(strings.Fields(text), " "))
 	for {
 		prev := s
-		s = strings.Trim(s, edgeTrim)
+		s = strings.Trim(quoteNormalizer.Replace(stripMarkup(s)), edgeTrim)
 		if strings.Count(s, `"`)%2 == 1 {
 			s = strings.TrimSuffix(strings.TrimPrefix(s, `"`), `"`)
 		} else if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' && strings.Count(s, `"`) == 2 {
@@ -646,7 +648,7 @@ var variantDisplay = map[string]string{}
 var acronymVariants = map[string]bool{}
 
 func init() {
-	for _, vs := range variantNames {
+	for _, vs := range slices.Concat(variantNames, agencyVariants, stateVariants) {
 		k := foldKey(vs[0])
 		variantDisplay[k] = vs[0]
 		for _, v := range vs[1:] {
