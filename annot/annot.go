@@ -56,6 +56,13 @@ type Mention struct {
 	Type       Type
 	Start, End int // byte offsets into the document text
 	Sentence   int // index into Document.Sentences
+	// Credit marks a mention that says who wrote or sent the text, or
+	// where from, not what it is about: a wire agency's sign-off or
+	// credit, a dateline's places and source, a byline's writer,
+	// "Reporting by ..." staff. It counts for its entity but joins no
+	// co-occurrence and no relation, so that the agency and filing city
+	// of every story do not become the graph's hubs.
+	Credit bool `json:",omitempty"`
 }
 
 // Document is the analysed form of one text.

@@ -188,3 +188,40 @@ func TestBuilderBoundsEntitiesPerUnit(t *testing.T) {
 		t.Errorf("%d edges, want at most %d", len(g.Edges), max)
 	}
 }
+
+// TestCreditsJoinNoEdge checks that a credit mention (a dateline, a
+// sign-off) counts for its entity but joins no co-occurrence and no
+// relation, even in the sentence of the story it opens.
+func TestCreditsJoinNoEdge(t *testing.T) {
+	doc := makeDoc(2, nil,
+		mention{"Nairobi", annot.Loc, 0}, mention{"Reuters", annot.Org, 0},
+		mention{"Grace Wanjiru", annot.Person, 0}, mention{"Kenya Bank", annot.Org, 0},
+		mention{"Reuters", annot.Org, 1})
+	for _, i := range []int{0, 1, 4} {
+		doc.Mentions[i].Credit = true
+	}
+	doc.Relations = []annot.Relation{
+		{Type: annot.WorksFor, Head: 2, Tail: 3, Score: 0.9},
+		{Type: annot.LivesIn, Head: 2, Tail: 0, Score: 0.9},
+	}
+	p := NewPartial(Options{})
+	addDocument(t, p, doc)
+	g := p.Graph()
+	var nodes []string
+	for _, n := range g.Nodes {
+		nodes = append(nodes, fmt.Sprintf("%s ×%d", n.Key, n.Mentions))
+	}
+	var edges []string
+	for _, e := range g.Edges {
+		edges = append(edges, fmt.Sprintf("%s — %s", e.Source, e.Target))
+	}
+	for _, r := range g.Relations {
+		edges = append(edges, fmt.Sprintf("%s %s %s", r.Head, r.Type, r.Tail))
+	}
+	if diff := cmp.Diff([]string{"Grace Wanjiru ×1", "Kenya Bank ×1", "Nairobi ×1", "Reuters ×2"}, nodes); diff != "" {
+		t.Errorf("nodes (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"Grace Wanjiru — Kenya Bank", "Grace Wanjiru works_for Kenya Bank"}, edges); diff != "" {
+		t.Errorf("edges and relations (-want +got):\n%s", diff)
+	}
+}

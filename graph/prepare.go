@@ -65,6 +65,9 @@ func (p *Partial) Prepare(doc *annot.Document) (*Prepared, error) {
 		}
 		key := ents[of[i]].Key
 		pd.keys[i] = key
+		if m.Credit {
+			continue // counted for its entity, but linked to nothing
+		}
 		for _, u := range unitsOf(p.opts.Scope, doc, m.Sentence) {
 			un := byID[u]
 			if un == nil {
@@ -84,6 +87,9 @@ func (p *Partial) Prepare(doc *annot.Document) (*Prepared, error) {
 			continue
 		}
 		hm, tm := doc.Mentions[r.Head], doc.Mentions[r.Tail]
+		if hm.Credit || tm.Credit {
+			continue
+		}
 		if r.Type.Symmetric() && head > tail {
 			head, tail = tail, head
 		}

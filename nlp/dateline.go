@@ -53,7 +53,7 @@ func dateline(doc *annot.Document, i int) []wireFix {
 			if end == k || groups == 3 {
 				return nil
 			}
-			fixes = append(fixes, wireFix{toks[k].Start, toks[end-1].End, k, annot.Loc, true})
+			fixes = append(fixes, wireFix{toks[k].Start, toks[end-1].End, k, annot.Loc, true, true})
 			caps = caps && isUpperWord(doc.Text[toks[k].Start:toks[end-1].End])
 			k = end
 			if k >= len(toks) || toks[k].Text != "," {
@@ -143,7 +143,7 @@ func sourceWords(doc *annot.Document, k int) ([]wireFix, int) {
 			if end == k {
 				return nil, 0
 			}
-			fixes = append(fixes, wireFix{toks[k].Start, toks[end-1].End, k, annot.Org, true})
+			fixes = append(fixes, wireFix{toks[k].Start, toks[end-1].End, k, annot.Org, true, true})
 			k = end
 		}
 		if k >= len(toks) {
@@ -173,7 +173,7 @@ func slashedSources(tok annot.Token, k int) []wireFix {
 		if !isSourceWord(p) {
 			return nil
 		}
-		out = append(out, wireFix{off, off + len(p), k, annot.Org, true})
+		out = append(out, wireFix{off, off + len(p), k, annot.Org, true, true})
 		off += len(p) + 1
 	}
 	return out

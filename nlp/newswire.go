@@ -26,6 +26,7 @@ type wireFix struct {
 	tok        int // first token, for the sentence index
 	typ        annot.Type
 	create     bool // add the mention when the model found none
+	credit     bool // the mention credits the text's source (annot.Mention.Credit)
 }
 
 // repairNewswire returns ms with the news-wire conventions of doc applied.
@@ -35,10 +36,10 @@ func repairNewswire(doc *annot.Document, ms []annot.Mention) []annot.Mention {
 		return ms
 	}
 	fixes := agencyFixes(doc, ms, append(datelineFixes(doc), unknownSignOff(doc, ms)...))
-	if len(fixes) == 0 {
-		return ms
+	if len(fixes) > 0 {
+		ms = applyWireFixes(doc, ms, fixes)
 	}
-	return applyWireFixes(doc, ms, fixes)
+	return markStaffCredits(doc, ms)
 }
 
 // agencyFixes finds the agency names of doc. In a sign-off, a credit or a
@@ -64,7 +65,7 @@ func agencyFixes(doc *annot.Document, ms []annot.Mention, structural []wireFix) 
 		if byline(doc, i) {
 			out = append(out, bylineFixes(doc, ms, out, i, end)...)
 		} else if !continuesName(doc, j) && (signOff(doc, i, j, last) || credited(doc, i, j) || sourceParen(toks, i, j)) {
-			out = append(out, wireFix{toks[i].Start, end, i, annot.Org, true})
+			out = append(out, wireFix{toks[i].Start, end, i, annot.Org, true, true})
 		} else if !credit {
 			lexical = append(lexical, found{i, j, end, credit})
 		}
@@ -74,7 +75,7 @@ func agencyFixes(doc *annot.Document, ms []annot.Mention, structural []wireFix) 
 	for _, f := range lexical {
 		start := toks[f.i].Start
 		if !surnames[newswire.Fold(doc.Text[start:f.end])] {
-			out = append(out, wireFix{start, f.end, f.i, annot.Org, false})
+			out = append(out, wireFix{start, f.end, f.i, annot.Org, false, false})
 		}
 	}
 	return out
@@ -237,6 +238,7 @@ func applyWireFixes(doc *annot.Document, ms []annot.Mention, fixes []wireFix) []
 		}
 		if len(over) == 1 && out[over[0]].Start == f.start && out[over[0]].End == f.end {
 			out[over[0]].Type = f.typ
+			out[over[0]].Credit = out[over[0]].Credit || f.credit
 			continue
 		}
 		if !f.create || withinOfType(out, over, f) {
@@ -246,7 +248,7 @@ func applyWireFixes(doc *annot.Document, ms []annot.Mention, fixes []wireFix) []
 			out = slices.Delete(out, k-n, k-n+1)
 		}
 		out = append(out, annot.Mention{Text: doc.Text[f.start:f.end], Type: f.typ,
-			Start: f.start, End: f.end, Sentence: doc.Tokens[f.tok].Sentence})
+			Start: f.start, End: f.end, Sentence: doc.Tokens[f.tok].Sentence, Credit: f.credit})
 	}
 	slices.SortStableFunc(out, func(a, b annot.Mention) int { return a.Start - b.Start })
 	return out
@@ -284,7 +286,7 @@ func byline(doc *annot.Document, i int) bool {
 func bylineFixes(doc *annot.Document, ms []annot.Mention, before []wireFix, i, end int) []wireFix {
 	toks := doc.Tokens
 	start := toks[i].Start
-	out := []wireFix{{start, end, i, annot.Org, true}}
+	out := []wireFix{{start, end, i, annot.Org, true, true}}
 	for _, m := range ms {
 		if m.Start >= start || m.End <= start {
 			continue
@@ -296,7 +298,7 @@ func bylineFixes(doc *annot.Document, ms []annot.Mention, before []wireFix, i, e
 		first := slices.IndexFunc(toks, func(t annot.Token) bool { return t.Start == m.Start })
 		if first >= 0 && k >= first && startsUpper(toks[first].Text) &&
 			!slices.ContainsFunc(before, func(f wireFix) bool { return f.start < toks[k].End && m.Start < f.end }) {
-			out = append(out, wireFix{m.Start, toks[k].End, first, annot.Person, true})
+			out = append(out, wireFix{m.Start, toks[k].End, first, annot.Person, true, true})
 		}
 	}
 	return out
@@ -319,7 +321,7 @@ func unknownSignOff(doc *annot.Document, ms []annot.Mention) []wireFix {
 	}
 	for _, m := range ms {
 		if m.Start == t.Start && m.End == end && m.Type == annot.Person {
-			return []wireFix{{t.Start, end, last, annot.Org, false}}
+			return []wireFix{{t.Start, end, last, annot.Org, false, true}}
 		}
 	}
 	return nil

@@ -28,6 +28,9 @@ type extractEntity struct {
 	End      int    `json:"end"`
 	Sentence int    `json:"sentence"`
 	Entity   string `json:"entity"` // canonical name: the id of the graph node
+	// Credit is set on a sign-off, credit, byline or dateline source,
+	// which joins no edge.
+	Credit bool `json:"credit,omitempty"`
 }
 
 // extractRelation is a relation; Head and Tail index the line's entities.
@@ -155,7 +158,7 @@ func newExtractLine(r entigraph.Result, keep map[annot.Type]bool, withText bool)
 			index[i] = len(line.Entities)
 			line.Entities = append(line.Entities, extractEntity{
 				// A copy: the text would keep the whole document alive.
-				Text: strings.Clone(m.Text), Type: string(m.Type), Start: m.Start, End: m.End, Sentence: m.Sentence,
+				Text: strings.Clone(m.Text), Type: string(m.Type), Start: m.Start, End: m.End, Sentence: m.Sentence, Credit: m.Credit,
 			})
 			lk = append(lk, mkeys[i])
 		}

@@ -226,7 +226,7 @@ func eachSentence(doc *annot.Document, s *sentInfo, fn func(*sentInfo, int)) {
 		for k := first; k < mi; k++ {
 			mt := doc.Mentions[k]
 			st, en, ok := tokenSpan(toks, mt.Start, mt.End)
-			if !ok {
+			if !ok || mt.Credit {
 				continue
 			}
 			s.ments = append(s.ments, sentMention{idx: k, typ: mt.Type, start: st, end: en})
