@@ -256,19 +256,7 @@ func tokenSpan(toks []annot.Token, start, end int) (int, int, bool) {
 // forPairs calls fn for every pair of non-overlapping mentions a before
 // b at most MaxPairTokens apart.
 func forPairs(s *sentInfo, fn func(a, b *sentMention)) {
-	for i := range s.ments {
-		a := &s.ments[i]
-		for j := i + 1; j < len(s.ments); j++ {
-			b := &s.ments[j]
-			if b.start < a.end {
-				continue
-			}
-			if b.start-a.end > MaxPairTokens {
-				break
-			}
-			fn(a, b)
-		}
-	}
+	forPairIdx(s, func(i, j int) { fn(&s.ments[i], &s.ments[j]) })
 }
 
 // The model file: magic, version, class and feature counts, the

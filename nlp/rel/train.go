@@ -3,7 +3,6 @@ package rel
 import (
 	"fmt"
 	"io"
-	"math"
 	"math/rand/v2"
 	"sort"
 
@@ -144,19 +143,14 @@ func trainModel(train []*annot.Document, rec []recognized, opts TrainOptions, lo
 // softmax over allowed classes on the candidate pairs of docs (1 when
 // there are none).
 func calibrate(m *Model, docs []*annot.Document) float32 {
-	type scored struct {
-		sc      [nClass]float32
-		allowed uint16
-		gold    int
-	}
-	var xs []scored
+	var xs []scoredPair
 	var s sentInfo
 	var f featurizer
 	for _, d := range docs {
 		gold := goldClasses(d)
 		eachSentence(d, &s, func(s *sentInfo, _ int) {
 			forPairs(s, func(a, b *sentMention) {
-				x := scored{allowed: allowedClasses(a.typ, b.typ)}
+				x := scoredPair{allowed: allowedClasses(a.typ, b.typ)}
 				if x.allowed == 1 {
 					return
 				}
@@ -166,27 +160,7 @@ func calibrate(m *Model, docs []*annot.Document) float32 {
 			})
 		})
 	}
-	if len(xs) == 0 {
-		return 1
-	}
-	best, bestLoss := float32(1), math.Inf(1)
-	for t := float32(0.25); t <= 64; t *= 1.1 {
-		loss := 0.0
-		for i := range xs {
-			x := &xs[i]
-			var z float64
-			for c := 0; c < nClass; c++ {
-				if x.allowed&(1<<c) != 0 {
-					z += math.Exp(float64((x.sc[c] - x.sc[x.gold]) / t))
-				}
-			}
-			loss += math.Log(z)
-		}
-		if loss < bestLoss {
-			best, bestLoss = t, loss
-		}
-	}
-	return best
+	return fitTemperature(xs)
 }
 
 // goldRels maps ordered mention pairs to their gold relation type.
