@@ -20,6 +20,8 @@ func (m *Model) repair(toks, labels []string) {
 		m.splitOfTitles(toks, labels)
 	}
 	m.trimTitles(toks, labels)
+	m.trimMonths(toks, labels)
+	m.splitBrackets(toks, labels)
 	extendPolities(toks, labels)
 	mergeFormalNames(toks, labels)
 	dropWorkTitles(toks, labels)
@@ -37,6 +39,10 @@ func (m *Model) repair(toks, labels []string) {
 	markOwners(toks, labels)
 	m.typeAcronyms(toks, labels)
 	joinFirmNames(toks, labels)
+	markUnits(toks, labels)
+	splitCoordinated(toks, labels)
+	m.retypeHeaded(toks, labels)
+	joinInstitutionOf(toks, labels)
 }
 
 // inCapitals reports whether a sentence is written in capitals: at least
