@@ -225,14 +225,15 @@ func splitCoordinated(toks, labels []string) {
 // adminNouns follow a place's name as part of it ("Dan Sai District",
 // "Loei Province"); a person's name is never followed by one.
 var adminNouns = wordSet(`district province county prefecture municipality township oblast
-governorate canton`)
+governorate canton parish districts provinces counties parishes`)
 
 // retypeHeaded fixes, in place, person spans that a noun shows to be
-// something else: a person span followed by a capitalised administrative
-// noun becomes a location over both ("Dan Sai District"), and a person
-// span of two or more words ending in a plural organization cue word
-// ("Properties", "Holdings"; singular ones are also surnames: "Tomas
-// Post", "Domingo Hospital") becomes an organization, taking in the capitalised words before it that the model
+// something else: a person span followed by or ending in a capitalised
+// administrative noun becomes a location over both ("Dan Sai District",
+// "Cameron Parish"), and a person
+// span of two or more words ending in a plural firm noun ("Properties",
+// "Holdings"; singular cue words are also surnames: "Tomas Post",
+// "Domingo Hospital") becomes an organization, taking in the capitalised words before it that the model
 // left out ("Sun Hung Kai Properties").
 func (m *Model) retypeHeaded(toks, labels []string) {
 	for a := 0; a < len(labels); a++ {
@@ -244,7 +245,9 @@ func (m *Model) retypeHeaded(toks, labels []string) {
 		case b < len(toks) && labels[b] == "O" && isTitleCase(toks[b]) && adminNouns[strings.ToLower(toks[b])]:
 			relabel(labels, a, b+1, "LOC")
 			b++
-		case b-a >= 2 && isPluralCue(m.gaz, toks[b-1]):
+		case b-a >= 2 && isTitleCase(toks[b-1]) && adminNouns[strings.ToLower(toks[b-1])]:
+			relabel(labels, a, b, "LOC")
+		case b-a >= 2 && isPluralCue(toks[b-1]):
 			s := a
 			for s > 0 && a-s < 3 && labels[s-1] == "O" && isTitleCase(toks[s-1]) &&
 				!strings.EqualFold(toks[s-1], "the") && !m.gaz.isCue(toks[s-1]) {
@@ -280,8 +283,14 @@ func joinInstitutionOf(toks, labels []string) {
 	}
 }
 
-// isPluralCue reports whether w is an organization cue word in the plural.
-func isPluralCue(g *gazetteer, w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
-		g.m[phraseStep(phraseSeed, hlower(w))]&orgCueClass != 0
+// firmPlurals end a firm's name and never a person's ("Properties",
+// "Holdings"; not "Mills", a surname); the gazetteer's organization cue words also hold singular
+// nouns that are surnames ("Post", "Hospital").
+var firmPlurals = wordSet(`properties holdings industries enterprises airlines airways systems
+communications securities investments resources associates motors foods services
+technologies laboratories pharmaceuticals stores shipyards refineries`)
+
+// isPluralCue reports whether w is a plural noun that ends firms' names.
+func isPluralCue(w string) bool {
+	return firmPlurals[strings.ToLower(w)]
 }

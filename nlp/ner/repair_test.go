@@ -130,6 +130,8 @@ func TestRepair(t *testing.T) {
 		{"bank and trust company is one name", "First/B-ORG Valley/I-ORG Bank/I-ORG and/I-ORG Trust/I-ORG Co/I-ORG said",
 			"First/B-ORG Valley/I-ORG Bank/I-ORG and/I-ORG Trust/I-ORG Co/I-ORG said"},
 		{"person before a district noun", "between Ban/B-PER Khet/I-PER District and", "between Ban/B-LOC Khet/I-LOC District/I-LOC and"},
+		{"person span ending in an administrative noun", "in Vrelk/B-PER Parish/I-PER ,", "in Vrelk/B-LOC Parish/I-LOC ,"},
+		{"firm noun that is a surname", "2. Derek/B-PER Mills/I-PER ( U.S./B-LOC )", "2. Derek/B-PER Mills/I-PER ( U.S./B-LOC )"},
 		{"firm in the plural after unlabelled words", "said Lok Fat/B-PER Holdings/I-PER , a", "said Lok/B-ORG Fat/I-ORG Holdings/I-ORG , a"},
 		{"singular cue word is a surname", "6. Anna/B-PER Post/I-PER ( Norway/B-LOC )", "6. Anna/B-PER Post/I-PER ( Norway/B-LOC )"},
 		{"institution of a place", "at the Danish/B-ORG Academy/I-ORG of Aarhus/B-LOC when", "at the Danish/B-ORG Academy/I-ORG of/I-ORG Aarhus/I-ORG when"},
