@@ -619,8 +619,8 @@ func (g *gazetteer) isCountry(toks []string) bool {
 var employerRoles = wordSet(`executive chairman chairwoman chair spokesman spokeswoman
 spokesperson founder co-founder ceo boss analyst economist`)
 
-// markEmployers labels, in place, an unlabelled capitalised word or two
-// ORG when a role noun (after an optional "chief") and a person's name
+// markEmployers labels, in place, an unlabelled run of one to three
+// capitalised words ORG when a role noun (after an optional "chief") and a person's name
 // follow it.
 func markEmployers(toks, labels []string) {
 	for r := 1; r+1 < len(toks); r++ {
@@ -632,7 +632,7 @@ func markEmployers(toks, labels []string) {
 			end--
 		}
 		start := end
-		for start > 0 && end-start < 2 && labels[start-1] == "O" && isTitleCase(toks[start-1]) &&
+		for start > 0 && end-start < 3 && labels[start-1] == "O" && isTitleCase(toks[start-1]) &&
 			!strings.EqualFold(toks[start-1], "the") {
 			start--
 		}
