@@ -294,3 +294,21 @@ technologies laboratories pharmaceuticals stores shipyards refineries`)
 func isPluralCue(w string) bool {
 	return firmPlurals[strings.ToLower(w)]
 }
+
+// stateAbbrevs are the news abbreviations of U.S. states ("Wyo.",
+// "N.C."), which follow a town's name after a comma; CoNLL labels them
+// LOC ("Newark , N.J.").
+var stateAbbrevs = wordSet(`ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. kans.
+ky. la. md. mass. mich. minn. miss. mo. mont. neb. nebr. nev. n.h. n.j. n.m. n.y. n.c. n.d.
+okla. ore. pa. r.i. s.c. s.d. tenn. tex. va. vt. wash. wis. wyo. w.va.`)
+
+// markStateAbbrevs labels, in place, an unlabelled state abbreviation
+// after a place and a comma a location.
+func markStateAbbrevs(toks, labels []string) {
+	for i := 2; i < len(toks); i++ {
+		if labels[i] == "O" && toks[i-1] == "," && strings.HasSuffix(labels[i-2], "-LOC") &&
+			isTitleCase(toks[i]) && stateAbbrevs[strings.ToLower(toks[i])] {
+			labels[i] = "B-LOC"
+		}
+	}
+}

@@ -22,6 +22,7 @@ func (m *Model) repair(toks, labels []string) {
 	m.trimTitles(toks, labels)
 	m.trimMonths(toks, labels)
 	m.splitBrackets(toks, labels)
+	markStateAbbrevs(toks, labels)
 	extendPolities(toks, labels)
 	mergeFormalNames(toks, labels)
 	dropWorkTitles(toks, labels)

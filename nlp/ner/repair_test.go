@@ -131,6 +131,8 @@ func TestRepair(t *testing.T) {
 			"First/B-ORG Valley/I-ORG Bank/I-ORG and/I-ORG Trust/I-ORG Co/I-ORG said"},
 		{"company of three words before its spokesman", "' ' Vrelk Marine Engines spokesman Jan/B-PER Berg/I-PER said", "' ' Vrelk/B-ORG Marine/I-ORG Engines/I-ORG spokesman Jan/B-PER Berg/I-PER said"},
 		{"four capitalised words are no employer", "Vrelk Big Marine Engines spokesman Jan/B-PER Berg/I-PER said", "Vrelk Big Marine Engines spokesman Jan/B-PER Berg/I-PER said"},
+		{"state abbreviation after a town", "at Vrelk/B-LOC , Wyo. , and", "at Vrelk/B-LOC , Wyo./B-LOC , and"},
+		{"state abbreviation after a person", "said Jan/B-PER Berg/I-PER , Ore. , and", "said Jan/B-PER Berg/I-PER , Ore. , and"},
 		{"person before a district noun", "between Ban/B-PER Khet/I-PER District and", "between Ban/B-LOC Khet/I-LOC District/I-LOC and"},
 		{"person span ending in an administrative noun", "in Vrelk/B-PER Parish/I-PER ,", "in Vrelk/B-LOC Parish/I-LOC ,"},
 		{"firm noun that is a surname", "2. Derek/B-PER Mills/I-PER ( U.S./B-LOC )", "2. Derek/B-PER Mills/I-PER ( U.S./B-LOC )"},
