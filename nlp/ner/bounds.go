@@ -312,3 +312,42 @@ func markStateAbbrevs(toks, labels []string) {
 		}
 	}
 }
+
+// markCountries labels, in place, an unlabelled country name of one or two
+// capitalised words that stands alone (no capitalised word, "of" or hyphen
+// next to it) a location: CoNLL labels a country LOC whatever it stands
+// for, national teams included. The model misses some before a role noun
+// ("former Philippines first lady").
+func (m *Model) markCountries(toks, labels []string) {
+	for a := 0; a < len(toks); a++ {
+		if labels[a] != "O" || !isTitleCase(toks[a]) {
+			continue
+		}
+		for n := 2; n >= 1; n-- {
+			b := a + n
+			if b > len(toks) || !allO(labels[a:b]) || !m.gaz.isCountry(toks[a:b]) ||
+				!standsAlone(toks, a, b) {
+				continue
+			}
+			relabel(labels, a, b, "LOC")
+			a = b - 1
+			break
+		}
+	}
+}
+
+func allO(labels []string) bool {
+	for _, l := range labels {
+		if l != "O" {
+			return false
+		}
+	}
+	return true
+}
+
+// standsAlone reports whether toks[a:b] has no capitalised word, "of" or
+// hyphen right before or after it.
+func standsAlone(toks []string, a, b int) bool {
+	near := func(w string) bool { return isTitleCase(w) || w == "of" || w == "-" }
+	return (a == 0 || !near(toks[a-1])) && (b == len(toks) || !near(toks[b]))
+}

@@ -25,6 +25,7 @@ func (m *Model) repair(toks, labels []string) {
 	markStateAbbrevs(toks, labels)
 	extendPolities(toks, labels)
 	mergeFormalNames(toks, labels)
+	m.markCountries(toks, labels)
 	dropWorkTitles(toks, labels)
 	if caps {
 		return
