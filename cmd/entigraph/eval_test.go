@@ -163,6 +163,8 @@ func TestTrainUsage(t *testing.T) {
 		{"no output", []string{"--train", "a", "--dev", "b"}, "--train, --dev and -o are required"},
 		{"bad epochs", []string{"--train", "a", "--dev", "b", "-o", "d", "--epochs", "0"}, "--epochs"},
 		{"extra argument", []string{"x"}, "unexpected argument"},
+		{"extra weight above 1", []string{"--train", "a", "--dev", "b", "-o", "d", "--extra", "c.json:1.5"}, "weight must be in (0, 1]"},
+		{"extra weight 0", []string{"--train", "a", "--dev", "b", "-o", "d", "--extra", "c.json:0"}, "weight must be in (0, 1]"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -171,6 +173,29 @@ func TestTrainUsage(t *testing.T) {
 			var ue *usageError
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.As(err, &ue) {
 				t.Errorf("runTrain(%q) = %v, want usage error containing %q", tc.args, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestSplitExtraWeight(t *testing.T) {
+	tests := []struct {
+		name, arg, path string
+		weight          float64
+	}{
+		{"no weight", "a/b.json", "a/b.json", 0.3},
+		{"weight", "a/b.json:0.5", "a/b.json", 0.5},
+		{"full weight", "b.iob2:1", "b.iob2", 1},
+		{"colon in the name", "c:/data/x.txt", "c:/data/x.txt", 0.3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path, w, err := splitExtraWeight(tc.arg, 0.3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]any{tc.path, tc.weight}, []any{path, w}); diff != "" {
+				t.Errorf("splitExtraWeight(%q) (-want +got):\n%s", tc.arg, diff)
 			}
 		})
 	}

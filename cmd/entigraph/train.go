@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,7 +22,8 @@ nlp/ner/model/` + ner.ModelFile + `.
 
 Extra training data (--extra, repeatable) may be CoNLL, Universal NER
 IOB2 (.iob2) or span JSON (.json, CoNLL04's layout); its updates count
---extra-weight times those of --train.
+--extra-weight times those of --train; FILE:WEIGHT gives one file its
+own weight (--extra conll04_train.json:0.5).
 
 Example:
   entigraph train --train ../shared/data/conll2003/train.txt \
@@ -61,6 +63,14 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	case opts.ExtraWeight <= 0 || opts.ExtraWeight > 1:
 		return usageErrorf("train: --extra-weight must be in (0, 1]")
 	}
+	extraFiles := make([]string, len(extraPaths))
+	extraWeights := make([]float64, len(extraPaths))
+	for i, arg := range extraPaths {
+		var err error
+		if extraFiles[i], extraWeights[i], err = splitExtraWeight(arg, opts.ExtraWeight); err != nil {
+			return err
+		}
+	}
 	train, err := readCoNLLFile(trainPath)
 	if err != nil {
 		return err
@@ -69,12 +79,15 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range extraPaths {
+	for i, p := range extraFiles {
 		docs, err := readTrainingFile(p)
 		if err != nil {
 			return err
 		}
 		opts.Extra = append(opts.Extra, docs...)
+		for range docs {
+			opts.ExtraWeights = append(opts.ExtraWeights, extraWeights[i])
+		}
 	}
 	start := time.Now()
 	m, err := ner.Train(train, dev, opts, stdout)
@@ -141,4 +154,21 @@ func readTrainingFile(path string) ([]ner.Document, error) {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return docs, nil
+}
+
+// splitExtraWeight splits an --extra argument FILE[:WEIGHT]; a suffix that
+// is not a number is part of the file name.
+func splitExtraWeight(arg string, def float64) (string, float64, error) {
+	i := strings.LastIndexByte(arg, ':')
+	if i < 0 {
+		return arg, def, nil
+	}
+	w, err := strconv.ParseFloat(arg[i+1:], 64)
+	if err != nil {
+		return arg, def, nil
+	}
+	if w <= 0 || w > 1 {
+		return "", 0, usageErrorf("train: --extra %s: weight must be in (0, 1]", arg)
+	}
+	return arg[:i], w, nil
 }

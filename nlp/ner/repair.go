@@ -20,8 +20,12 @@ func (m *Model) repair(toks, labels []string) {
 		m.splitOfTitles(toks, labels)
 	}
 	m.trimTitles(toks, labels)
+	m.trimMonths(toks, labels)
+	m.splitBrackets(toks, labels)
+	markStateAbbrevs(toks, labels)
 	extendPolities(toks, labels)
 	mergeFormalNames(toks, labels)
+	m.markCountries(toks, labels)
 	dropWorkTitles(toks, labels)
 	if caps {
 		return
@@ -37,6 +41,10 @@ func (m *Model) repair(toks, labels []string) {
 	markOwners(toks, labels)
 	m.typeAcronyms(toks, labels)
 	joinFirmNames(toks, labels)
+	markUnits(toks, labels)
+	splitCoordinated(toks, labels)
+	m.retypeHeaded(toks, labels)
+	joinInstitutionOf(toks, labels)
 }
 
 // inCapitals reports whether a sentence is written in capitals: at least
@@ -613,8 +621,8 @@ func (g *gazetteer) isCountry(toks []string) bool {
 var employerRoles = wordSet(`executive chairman chairwoman chair spokesman spokeswoman
 spokesperson founder co-founder ceo boss analyst economist`)
 
-// markEmployers labels, in place, an unlabelled capitalised word or two
-// ORG when a role noun (after an optional "chief") and a person's name
+// markEmployers labels, in place, an unlabelled run of one to three
+// capitalised words ORG when a role noun (after an optional "chief") and a person's name
 // follow it.
 func markEmployers(toks, labels []string) {
 	for r := 1; r+1 < len(toks); r++ {
@@ -626,7 +634,7 @@ func markEmployers(toks, labels []string) {
 			end--
 		}
 		start := end
-		for start > 0 && end-start < 2 && labels[start-1] == "O" && isTitleCase(toks[start-1]) &&
+		for start > 0 && end-start < 3 && labels[start-1] == "O" && isTitleCase(toks[start-1]) &&
 			!strings.EqualFold(toks[start-1], "the") {
 			start--
 		}

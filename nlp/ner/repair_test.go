@@ -112,6 +112,40 @@ func TestRepair(t *testing.T) {
 		{"ampersand", "by Goldman/B-PER Sachs/I-PER & Co/B-ORG ,", "by Goldman/B-ORG Sachs/I-ORG &/I-ORG Co/I-ORG ,"},
 		{"no suffix", "Smith/B-PER , Jones/B-PER and Brown/B-PER said", "Smith/B-PER , Jones/B-PER and Brown/B-PER said"},
 		{"title of a region", "defeated the Nawab/B-LOC of/I-LOC Bengal/I-LOC at", "defeated the Nawab of Bengal/B-LOC at"},
+		{"month after a dateline place", "Oslo/B-ORG June/I-ORG 4 ( Reuters )", "Oslo/B-LOC June 4 ( Reuters )"},
+		{"abbreviated month, place unknown to the gazetteer", "Vrelk/B-LOC Sept./I-LOC 12 --", "Vrelk/B-LOC Sept. 12 --"},
+		{"May is a surname without a day", "athlete Fiona/B-PER May/I-PER won", "athlete Fiona/B-PER May/I-PER won"},
+		{"month of a name without a day", "Helen/B-PER March/I-PER said", "Helen/B-PER March/I-PER said"},
+		{"May before a day", "Oslo/B-LOC May/I-LOC 4 --", "Oslo/B-LOC May 4 --"},
+		{"opening bracket inside a span", "the KRP/B-ORG (/I-ORG Karelian/I-ORG Rural/I-ORG Party/I-ORG ) said", "the KRP/B-ORG ( Karelian/B-ORG Rural/I-ORG Party/I-ORG ) said"},
+		{"closing bracket inside a span, lone cue dropped", "( formerly Agrarian/B-ORG )/I-ORG Party/I-ORG won", "( formerly Agrarian/B-ORG ) Party won"},
+		{"lowercase words after a bracket", "station Vrelk/B-LOC River/I-LOC (/I-LOC south/I-LOC Oslo/I-LOC ) bid", "station Vrelk/B-LOC River/I-LOC ( south Oslo/B-LOC ) bid"},
+		{"balanced brackets kept", "Acme/B-ORG (/I-ORG Norway/I-ORG )/I-ORG Ltd/I-ORG said", "Acme/B-ORG (/I-ORG Norway/I-ORG )/I-ORG Ltd/I-ORG said"},
+		{"ordinal unit", "the 7th Fleet/B-LOC sailed", "the 7th/B-ORG Fleet/I-ORG sailed"},
+		{"ordinal unit of several words", "the 33rd Mountain Infantry Brigade said", "the 33rd/B-ORG Mountain/I-ORG Infantry/I-ORG Brigade/I-ORG said"},
+		{"ordinal without a unit noun", "the 12th Dynasty ruled", "the 12th Dynasty ruled"},
+		{"place with a unit noun", "the Baltic/B-LOC Sea/I-LOC Fleet sailed", "the Baltic/B-ORG Sea/I-ORG Fleet/I-ORG sailed"},
+		{"two institutions joined by and", "the Federal/B-ORG Tax/I-ORG Service/I-ORG and/I-ORG Northern/I-ORG Lakes/I-ORG Trust/I-ORG Co./I-ORG said",
+			"the Federal/B-ORG Tax/I-ORG Service/I-ORG and Northern/B-ORG Lakes/I-ORG Trust/I-ORG Co./I-ORG said"},
+		{"bank and trust company is one name", "First/B-ORG Valley/I-ORG Bank/I-ORG and/I-ORG Trust/I-ORG Co/I-ORG said",
+			"First/B-ORG Valley/I-ORG Bank/I-ORG and/I-ORG Trust/I-ORG Co/I-ORG said"},
+		{"company of three words before its spokesman", "' ' Vrelk Marine Engines spokesman Jan/B-PER Berg/I-PER said", "' ' Vrelk/B-ORG Marine/I-ORG Engines/I-ORG spokesman Jan/B-PER Berg/I-PER said"},
+		{"four capitalised words are no employer", "Vrelk Big Marine Engines spokesman Jan/B-PER Berg/I-PER said", "Vrelk Big Marine Engines spokesman Jan/B-PER Berg/I-PER said"},
+		{"unlabelled country", "former Maldives first lady Ana/B-PER Silva/I-PER", "former Maldives/B-LOC first lady Ana/B-PER Silva/I-PER"},
+		{"two-word country", "to Sri Lanka on", "to Sri/B-LOC Lanka/I-LOC on"},
+		{"country inside a capitalised run", "the Central Bank of Japan said", "the Central Bank of Japan said"},
+		{"country inside a work title", "the film Salmon Fishing in the Yemen , directed", "the film Salmon Fishing in the Yemen , directed"},
+		{"state abbreviation after a town", "at Vrelk/B-LOC , Wyo. , and", "at Vrelk/B-LOC , Wyo./B-LOC , and"},
+		{"state abbreviation after a person", "said Jan/B-PER Berg/I-PER , Ore. , and", "said Jan/B-PER Berg/I-PER , Ore. , and"},
+		{"person before a district noun", "between Ban/B-PER Khet/I-PER District and", "between Ban/B-LOC Khet/I-LOC District/I-LOC and"},
+		{"person span ending in an administrative noun", "in Vrelk/B-PER Parish/I-PER ,", "in Vrelk/B-LOC Parish/I-LOC ,"},
+		{"firm noun that is a surname", "2. Derek/B-PER Mills/I-PER ( U.S./B-LOC )", "2. Derek/B-PER Mills/I-PER ( U.S./B-LOC )"},
+		{"firm in the plural after unlabelled words", "said Lok Fat/B-PER Holdings/I-PER , a", "said Lok/B-ORG Fat/I-ORG Holdings/I-ORG , a"},
+		{"singular cue word is a surname", "6. Anna/B-PER Post/I-PER ( Norway/B-LOC )", "6. Anna/B-PER Post/I-PER ( Norway/B-LOC )"},
+		{"institution of a place", "at the Danish/B-ORG Academy/I-ORG of Aarhus/B-LOC when", "at the Danish/B-ORG Academy/I-ORG of/I-ORG Aarhus/I-ORG when"},
+		{"non-institution of a place", "the Acme/B-ORG plant of Aarhus/B-LOC", "the Acme/B-ORG plant of Aarhus/B-LOC"},
+		{"fields of one ministry", "the Department/B-ORG of/I-ORG Fisheries/I-ORG and/I-ORG Marine/I-ORG Resources/I-ORG said",
+			"the Department/B-ORG of/I-ORG Fisheries/I-ORG and/I-ORG Marine/I-ORG Resources/I-ORG said"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -229,4 +263,16 @@ func FuzzRepair(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestExtraWeight(t *testing.T) {
+	o := TrainOptions{ExtraWeight: 0.3, ExtraWeights: []float64{0.5, 0, 1, 2}}
+	var got []float64
+	for i := 0; i < 5; i++ {
+		got = append(got, o.extraWeight(i))
+	}
+	// 0 and out-of-range entries, and documents past the list, take ExtraWeight.
+	if diff := cmp.Diff([]float64{0.5, 0.3, 1, 0.3, 0.3}, got); diff != "" {
+		t.Errorf("extraWeight (-want +got):\n%s", diff)
+	}
 }

@@ -57,6 +57,10 @@ type TrainOptions struct {
 	// teach other styles of text without outweighing CoNLL's conventions.
 	Extra       []Document
 	ExtraWeight float64
+	// ExtraWeights, when set, gives document Extra[i] its own weight
+	// ExtraWeights[i] in (0, 1] (0 or a missing entry: ExtraWeight), so that
+	// corpora of different styles can count differently.
+	ExtraWeights []float64
 }
 
 func (o *TrainOptions) defaults() {
@@ -90,6 +94,14 @@ func (o *TrainOptions) defaults() {
 	if o.ExtraWeight <= 0 || o.ExtraWeight > 1 {
 		o.ExtraWeight = 0.5
 	}
+}
+
+// extraWeight is the update weight of extra document i.
+func (o *TrainOptions) extraWeight(i int) float64 {
+	if i < len(o.ExtraWeights) && o.ExtraWeights[i] > 0 && o.ExtraWeights[i] <= 1 {
+		return o.ExtraWeights[i]
+	}
+	return o.ExtraWeight
 }
 
 // inst is one featurized sentence.
@@ -452,7 +464,7 @@ func Train(train, dev []Document, opts TrainOptions, log io.Writer) (*Model, err
 		for d, g := range group {
 			trc.weight[d] = 1
 			if g >= nMain {
-				trc.weight[d] = opts.ExtraWeight
+				trc.weight[d] = opts.extraWeight(g - nMain)
 			}
 		}
 		fmt.Fprintf(log, "extra training data: %d documents, weight %g\n", len(opts.Extra), opts.ExtraWeight)
