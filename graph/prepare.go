@@ -87,8 +87,8 @@ func (p *Partial) Prepare(doc *annot.Document) (*Prepared, error) {
 			continue
 		}
 		hm, tm := doc.Mentions[r.Head], doc.Mentions[r.Tail]
-		if hm.Credit || tm.Credit {
-			continue
+		if hm.Credit != tm.Credit {
+			continue // a dateline or a byline says nothing of the story
 		}
 		if r.Type.Symmetric() && head > tail {
 			head, tail = tail, head

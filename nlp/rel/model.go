@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -135,8 +136,23 @@ func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
 			out = appendMet(out, doc, s, si)
 		}
 	})
+	out = slices.DeleteFunc(out, func(r annot.Relation) bool {
+		return !creditsAllow(doc.Mentions[r.Head], doc.Mentions[r.Tail])
+	})
 	sortRelations(out)
 	return out
+}
+
+// creditsAllow reports whether a relation may join mentions a and b: a
+// credit (a dateline, a sign-off, a byline) is related to no mention of
+// the story, and among credits only a dateline's places are, to each
+// other ("SAN FRANCISCO, Calif." is a place in a place; "WASHINGTON
+// (Reuters)" is no agency based in Washington).
+func creditsAllow(a, b annot.Mention) bool {
+	if !a.Credit && !b.Credit {
+		return true
+	}
+	return a.Credit && b.Credit && a.Type == annot.Loc && b.Type == annot.Loc
 }
 
 // makeRelation builds the relation of class c between a and b.
@@ -226,7 +242,7 @@ func eachSentence(doc *annot.Document, s *sentInfo, fn func(*sentInfo, int)) {
 		for k := first; k < mi; k++ {
 			mt := doc.Mentions[k]
 			st, en, ok := tokenSpan(toks, mt.Start, mt.End)
-			if !ok || mt.Credit {
+			if !ok {
 				continue
 			}
 			s.ments = append(s.ments, sentMention{idx: k, typ: mt.Type, start: st, end: en})
