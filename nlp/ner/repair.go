@@ -45,6 +45,7 @@ func (m *Model) repair(toks, labels []string) {
 	splitCoordinated(toks, labels)
 	m.retypeHeaded(toks, labels)
 	joinInstitutionOf(toks, labels)
+	m.unifyLists(toks, labels)
 }
 
 // inCapitals reports whether a sentence is written in capitals: at least
