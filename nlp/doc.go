@@ -17,7 +17,15 @@
 // is an ORG; the places of a dateline ("SAN FRANCISCO, Calif., March 3 -")
 // are LOC; an agency's unambiguous name the model took for a person is an
 // ORG unless the document names a person with it as a surname. The
-// agencies are a short list of facts in internal/newswire.
+// agencies are a short list of facts in internal/newswire. These
+// mentions, with bylines and "Reporting by ..." staff lines (credits.go),
+// are marked annot.Mention.Credit: they say who sent the story and from
+// where, so the graph counts them for their entity but links them to
+// nothing the story names.
+//
+// Text that arrives already tokenized (punctuation and clitics spaced
+// apart and never glued, as CoNLL and Treebank corpora write it) keeps its
+// white-space tokens (pretokenized.go).
 //
 // Pipelines are safe for concurrent use: models are loaded once per
 // process and shared read-only.
