@@ -121,7 +121,7 @@ func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
 		}
 		forPairs(s, func(a, b *sentMention) {
 			allowed := allowedClasses(a.typ, b.typ)
-			if allowed == 1 {
+			if allowed == 1 || conjoined(s, a, b) {
 				return
 			}
 			m.scores(w.f.pair(s, a, b), &w.sc)
@@ -379,4 +379,21 @@ func Load(r io.Reader) (*Model, error) {
 		}
 	}
 	return m, nil
+}
+
+// conjoined reports whether only a coordinating conjunction, possibly
+// with an article, stands between mentions a and b ("Canada and the
+// European Union"): conjuncts are named together, not related.
+func conjoined(s *sentInfo, a, b *sentMention) bool {
+	conj := false
+	for k := a.end; k < b.start; k++ {
+		switch s.low[k] {
+		case "and", "or", "&":
+			conj = true
+		case "the", ",":
+		default:
+			return false
+		}
+	}
+	return conj
 }
