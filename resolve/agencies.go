@@ -25,3 +25,13 @@ var stateVariants = func() [][]string {
 	}
 	return out
 }()
+
+// creditName is the name of the agency a credit mention names: "AP" in a
+// dateline or a byline is the Associated Press, though "AP" in running
+// text may be Andhra Pradesh, and stays apart.
+func creditName(name string) string {
+	if a, credit, ok := newswire.Lookup(name); ok && credit {
+		return a.Name
+	}
+	return name
+}

@@ -87,6 +87,9 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 	for i, m := range mentions {
 		of[i] = -1
 		name, vote := mentionName(m.Text, m.Type)
+		if m.Credit {
+			name = creditName(name)
+		}
 		key := nameKey(name)
 		if key == "" || al.dropped(key) {
 			continue

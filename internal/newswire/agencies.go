@@ -22,7 +22,7 @@ type Agency struct {
 // resolver joins them whatever the recognizer typed them.
 var agencies = []Agency{
 	{Name: "Reuters", Forms: []string{"Reuter", "Reuters News Agency", "Reuters News"}},
-	{Name: "Associated Press", Forms: []string{"AP", "The Associated Press"}},
+	{Name: "Associated Press", Forms: []string{"The Associated Press"}, Credit: []string{"AP"}}, // AP alone is also Andhra Pradesh
 	{Name: "Agence France-Presse", Forms: []string{"AFP", "Agence France Presse", "France-Presse"}},
 	{Name: "United Press International", Forms: []string{"UPI"}},
 	{Name: "Xinhua", Forms: []string{"Xinhua News Agency", "New China News Agency"}},

@@ -24,7 +24,7 @@ func TestLookup(t *testing.T) {
 		{"hyphenated", "ITAR-TASS", "TASS", false},
 		{"lower-case form only as listed", "dpa", "Deutsche Presse-Agentur", false},
 		{"credit form", "Bloomberg", "Bloomberg News", true},
-		{"short credit acronym", "AP", "Associated Press", false},
+		{"short credit acronym (also Andhra Pradesh)", "AP", "Associated Press", true},
 		{"a word, not an acronym", "Ap", "", false},
 		{"unknown", "Smith", "", false},
 		{"empty", "", "", false},
