@@ -64,17 +64,7 @@ func run(corpus, cache, check string, list int, misses bool, w io.Writer) error 
 	if err != nil {
 		return err
 	}
-	res := resolveAll(docs)
-	if list > 0 {
-		printList(w, res, list)
-		return nil
-	}
-	set, err := readCheck(check)
-	if err != nil {
-		return err
-	}
-	score(w, res, set, misses)
-	return nil
+	return report(docs, check, list, misses, w)
 }
 
 // runCoNLL scores the gold mentions of a CoNLL-2003 file.
@@ -83,6 +73,12 @@ func runCoNLL(path, check string, list int, misses bool, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	return report(docs, check, list, misses, w)
+}
+
+// report resolves docs and lists the most frequent names (list > 0) or
+// scores them against the check set.
+func report(docs []doc, check string, list int, misses bool, w io.Writer) error {
 	res := resolveAll(docs)
 	if list > 0 {
 		printList(w, res, list)
