@@ -60,9 +60,22 @@ type Mention struct {
 	// where from, not what it is about: a wire agency's sign-off or
 	// credit, a dateline's places and source, a byline's writer,
 	// "Reporting by ..." staff. It counts for its entity but joins no
-	// co-occurrence and no relation, so that the agency and filing city
-	// of every story do not become the graph's hubs.
+	// co-occurrence, and no relation but CreditsMayRelate's, so that the
+	// agency and filing city of every story do not become the graph's
+	// hubs.
 	Credit bool `json:",omitempty"`
+}
+
+// CreditsMayRelate reports whether a relation may join mentions a and b
+// as far as credits go: a credit is related to no mention of the story,
+// and among credits only a dateline's places are, to each other ("SAN
+// FRANCISCO, Calif." is a place in a place; "WASHINGTON (Reuters)" is no
+// agency based in Washington).
+func CreditsMayRelate(a, b Mention) bool {
+	if !a.Credit && !b.Credit {
+		return true
+	}
+	return a.Credit && b.Credit && a.Type == Loc && b.Type == Loc
 }
 
 // Document is the analysed form of one text.

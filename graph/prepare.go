@@ -87,7 +87,7 @@ func (p *Partial) Prepare(doc *annot.Document) (*Prepared, error) {
 			continue
 		}
 		hm, tm := doc.Mentions[r.Head], doc.Mentions[r.Tail]
-		if hm.Credit != tm.Credit {
+		if !annot.CreditsMayRelate(hm, tm) {
 			continue // a dateline or a byline says nothing of the story
 		}
 		if r.Type.Symmetric() && head > tail {

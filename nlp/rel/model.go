@@ -137,22 +137,10 @@ func (m *Model) extract(doc *annot.Document, met bool) []annot.Relation {
 		}
 	})
 	out = slices.DeleteFunc(out, func(r annot.Relation) bool {
-		return !creditsAllow(doc.Mentions[r.Head], doc.Mentions[r.Tail])
+		return !annot.CreditsMayRelate(doc.Mentions[r.Head], doc.Mentions[r.Tail])
 	})
 	sortRelations(out)
 	return out
-}
-
-// creditsAllow reports whether a relation may join mentions a and b: a
-// credit (a dateline, a sign-off, a byline) is related to no mention of
-// the story, and among credits only a dateline's places are, to each
-// other ("SAN FRANCISCO, Calif." is a place in a place; "WASHINGTON
-// (Reuters)" is no agency based in Washington).
-func creditsAllow(a, b annot.Mention) bool {
-	if !a.Credit && !b.Credit {
-		return true
-	}
-	return a.Credit && b.Credit && a.Type == annot.Loc && b.Type == annot.Loc
 }
 
 // makeRelation builds the relation of class c between a and b.
