@@ -144,21 +144,8 @@ func trainModel(train []*annot.Document, rec []recognized, opts TrainOptions, lo
 // there are none).
 func calibrate(m *Model, docs []*annot.Document) float32 {
 	var xs []scoredPair
-	var s sentInfo
-	var f featurizer
 	for _, d := range docs {
-		gold := goldClasses(d)
-		eachSentence(d, &s, func(s *sentInfo, _ int) {
-			forPairs(s, func(a, b *sentMention) {
-				x := scoredPair{allowed: allowedClasses(a.typ, b.typ)}
-				if x.allowed == 1 {
-					return
-				}
-				x.gold = gold.of(a, b, x.allowed)
-				m.scores(f.pair(s, a, b), &x.sc)
-				xs = append(xs, x)
-			})
-		})
+		xs = appendScored(xs, m, d, nil)
 	}
 	return fitTemperature(xs)
 }
