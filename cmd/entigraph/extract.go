@@ -10,15 +10,16 @@ import (
 	"github.com/entigraph/entigraph"
 	"github.com/entigraph/entigraph/annot"
 	"github.com/entigraph/entigraph/graph"
+	"github.com/entigraph/entigraph/nlp/rel"
 	"github.com/entigraph/entigraph/resolve"
 )
 
 // extractLine is one line of extract's JSON Lines output.
 type extractLine struct {
-	Doc       string            `json:"doc"`
-	Text      *string           `json:"text,omitempty"` // with --text
-	Entities  []extractEntity   `json:"entities"`
-	Relations []extractRelation `json:"relations"`
+	Doc       string             `json:"doc"`
+	Text      *string            `json:"text,omitempty"` // with --text
+	Entities  []extractEntity    `json:"entities"`
+	Relations []rel.LineRelation `json:"relations"` // Head and Tail index Entities
 }
 
 type extractEntity struct {
@@ -31,16 +32,6 @@ type extractEntity struct {
 	// Credit is set on a sign-off, credit, byline or dateline source,
 	// which joins no edge.
 	Credit bool `json:"credit,omitempty"`
-}
-
-// extractRelation is a relation; Head and Tail index the line's entities.
-type extractRelation struct {
-	Type     string  `json:"type"`
-	Head     int     `json:"head"`
-	Tail     int     `json:"tail"`
-	Score    float64 `json:"score"`
-	Trigger  string  `json:"trigger"`
-	Sentence int     `json:"sentence"`
 }
 
 // aliasesHelp is the --aliases flag's help, shared by extract and build.
@@ -145,7 +136,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 // out, with the relations that involve them.
 func newExtractLine(r entigraph.Result, keep map[annot.Type]bool, withText bool) (extractLine, []string) {
 	doc, mkeys := r.Doc, r.Prepared.Keys()
-	line := extractLine{Doc: r.Input.ID, Entities: []extractEntity{}, Relations: []extractRelation{}}
+	line := extractLine{Doc: r.Input.ID, Entities: []extractEntity{}, Relations: []rel.LineRelation{}}
 	if withText {
 		text := strings.Clone(doc.Text)
 		line.Text = &text
@@ -163,13 +154,13 @@ func newExtractLine(r entigraph.Result, keep map[annot.Type]bool, withText bool)
 			lk = append(lk, mkeys[i])
 		}
 	}
-	for _, rel := range doc.Relations {
-		h, t := index[rel.Head], index[rel.Tail]
+	for _, r := range doc.Relations {
+		h, t := index[r.Head], index[r.Tail]
 		if h < 0 || t < 0 {
 			continue
 		}
-		line.Relations = append(line.Relations, extractRelation{
-			Type: string(rel.Type), Head: h, Tail: t, Score: rel.Score, Trigger: strings.Clone(rel.Trigger), Sentence: rel.Sentence,
+		line.Relations = append(line.Relations, rel.LineRelation{
+			Type: string(r.Type), Head: h, Tail: t, Score: r.Score, Trigger: strings.Clone(r.Trigger), Sentence: r.Sentence,
 		})
 	}
 	return line, lk
