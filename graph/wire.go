@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -71,7 +72,7 @@ type wireEvid struct {
 // were applied as documents were added).
 func (p *Partial) MarshalJSON() ([]byte, error) {
 	w := wirePartial{Version: wireVersion, Scope: p.opts.Scope.String(), Evidence: p.opts.evidence(), Docs: p.docs, Units: p.units}
-	for _, k := range sortedKeys(p.ents) {
+	for _, k := range slices.Sorted(maps.Keys(p.ents)) {
 		e := p.ents[k]
 		types := map[string]int{}
 		for t, c := range e.Types {
@@ -155,13 +156,4 @@ func readEvidence(ws []wireEvid) evidenceSet {
 	}
 	slices.SortFunc(s, evidenceItem.compare)
 	return s
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -32,7 +33,7 @@ func infoOf(e *Entity) entityInfo {
 		in.name = cmp.Or(e.Display, e.Hint, e.Key)
 	}
 	in.forms = [][]string{in.tokens}
-	for _, n := range sortedKeys(e.Names) {
+	for _, n := range slices.Sorted(maps.Keys(e.Names)) {
 		if isAcronym(n) && len(in.tokens) == 1 {
 			in.acronym = true
 		}
@@ -93,7 +94,7 @@ func crossDocMerges(ents []*Entity) unionFind {
 				}
 			}
 		}
-		for _, k := range sortedKeys(info[i].calls) {
+		for _, k := range slices.Sorted(maps.Keys(info[i].calls)) {
 			if k != e.Key {
 				byCall[k] = append(byCall[k], i)
 			}
@@ -188,7 +189,7 @@ func headlineOnly(in *entityInfo, e *Entity) bool {
 	}
 	// Its own names decide (others may come from merges in documents);
 	// a renamed entity has none, and all its names do.
-	own := slices.ContainsFunc(sortedKeys(e.Names), func(n string) bool { return nameKey(n) == in.key })
+	own := slices.ContainsFunc(slices.Sorted(maps.Keys(e.Names)), func(n string) bool { return nameKey(n) == in.key })
 	for n := range e.Names {
 		if caseRank(n) != 1 && (!own || nameKey(n) == in.key) {
 			return false
@@ -354,7 +355,7 @@ func readersName(names map[string]int, person bool) string {
 			top = max(top, c)
 		}
 	}
-	keys := sortedKeys(byKey)
+	keys := slices.Sorted(maps.Keys(byKey))
 	best := ""
 	for _, k := range keys {
 		if k == "" || rareExtension*byKey[k] < top || extends(k, keys, byKey) {

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -151,7 +152,7 @@ func Document(text string, mentions []annot.Mention, al *Aliases) ([]*Local, []i
 			defined[k] = idx[g]
 		}
 	}
-	for _, k := range sortedKeys(defined) {
+	for _, k := range slices.Sorted(maps.Keys(defined)) {
 		if gi := defined[k]; gi >= 0 {
 			if a := byKey[variantKey(k)]; a != nil {
 				uf.union(idx[a], gi)
@@ -767,15 +768,6 @@ func appendUnique(s []int, v int) []int {
 		return s
 	}
 	return append(s, v)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // acronymFits reports whether acr can abbreviate long: its first letter
