@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime"
 	"slices"
@@ -195,15 +196,7 @@ func resolveAll(docs []doc) []placed {
 			}
 		}
 	}
-	keys := make([]string, 0, len(ents))
-	for k := range ents {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	list := make([]*resolve.Entity, len(keys))
-	for i, k := range keys {
-		list[i] = ents[k]
-	}
+	keys, list := sortedEntities(ents)
 	node := map[string]resolve.Cluster{}
 	for _, c := range resolve.Clusters(list) {
 		for _, m := range c.Members {
@@ -390,15 +383,7 @@ func printMerges(w io.Writer, docs []doc, n int) {
 			ents[l.Key].Add(l)
 		}
 	}
-	keys := make([]string, 0, len(ents))
-	for k := range ents {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	list := make([]*resolve.Entity, len(keys))
-	for i, k := range keys {
-		list[i] = ents[k]
-	}
+	keys, list := sortedEntities(ents)
 	cs := resolve.Clusters(list)
 	slices.SortStableFunc(cs, func(a, b resolve.Cluster) int { return -cmp.Compare(len(a.Members), len(b.Members)) })
 	fmt.Fprintf(w, "%d entity keys, %d clusters\n", len(keys), len(cs))
@@ -409,4 +394,15 @@ func printMerges(w io.Writer, docs []doc, n int) {
 		}
 		fmt.Fprintf(w, "%s (%s, %d keys): %s\n", c.Name, c.Type, len(c.Members), strings.Join(names, ", "))
 	}
+}
+
+// sortedEntities returns the keys of ents in order and their entities, as
+// resolve.Clusters takes them.
+func sortedEntities(ents map[string]*resolve.Entity) ([]string, []*resolve.Entity) {
+	keys := slices.Sorted(maps.Keys(ents))
+	list := make([]*resolve.Entity, len(keys))
+	for i, k := range keys {
+		list[i] = ents[k]
+	}
+	return keys, list
 }
